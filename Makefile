@@ -1,0 +1,50 @@
+# diplograf: `make demo` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+OUT ?= out
+SHARED ?= ../shared
+
+.PHONY: demo test test-fast lint models evaluate-models browser clean help
+
+help:
+	@echo "make demo             build the graph from examples/ into $(OUT)/ (creates $(VENV))"
+	@echo "make test             the whole test suite (installs what it needs, Chromium included)"
+	@echo "make test-fast        the tests not marked slow"
+	@echo "make lint             ruff"
+	@echo "make models           train the Indonesian Stanza models from $(SHARED)/data (hours on CPU; resumable)"
+	@echo "make evaluate-models  score the bundled models on GSD, CSUI and the NER test sets"
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,train]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/diplograf build examples --out $(OUT)
+
+# Debian's Chromium for the HTML view test (Playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: chromium is not installed and this is not root: the browser test will be skipped"; fi; }
+
+test: $(STAMP) browser
+	$(PY) -m pytest -q
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+models: $(STAMP)
+	$(PY) -m diplograf.extract.training --shared $(SHARED) --lanes 2
+
+evaluate-models: $(STAMP)
+	$(PY) -m diplograf.extract.evaluate --shared $(SHARED)
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,1 @@
+"""diplograf.extract: from article text to plain Python records (knows nothing of RDF)."""

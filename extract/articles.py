@@ -1,0 +1,120 @@
+"""Reading articles: ``.txt`` files, folders of them, and ``.jsonl`` with {id, title, date, source, url, text}."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .dates import find_full_date
+from .records import Article
+
+
+class InputError(ValueError):
+    """Bad input: the message names the file (and line) and the problem."""
+
+
+#: Lines that are page furniture, not news text (matched on the whole stripped line).
+BOILERPLATE = re.compile(
+    r"^(?:komentar|berita lainnya|berita terkait|baca juga\b.*|banner|iklan|advertisement|"
+    r"(?:foto|penulis|editor|pewarta|reporter|sumber|caption)\s*[:：].*|"
+    r"(?:bagikan|share)(?:\s+\w+)?|tags?\s*:.*|loading\.*|scroll to continue.*)$",
+    re.IGNORECASE)
+#: A dateline alone on its line: "18 Mei 2023", "Rabu, 10 Juli 2024 12:15:40 WIB", "Jakarta, 9 Mei 2023".
+DATELINE = re.compile(
+    r"^(?:[A-Z][\w’'. -]{0,30},\s*)?(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu),?\s*)?"
+    r"\d{1,2}\s+\w+\.?\s+\d{4}(?:[,\s]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?)?\s*$",
+    re.IGNORECASE)
+
+
+def clean_text(text: str) -> str:
+    """Blank out boilerplate lines with spaces, so that character offsets stay those of the file."""
+    text = text.replace("\r", " ").replace("\ufeff", " ")
+    lines = text.split("\n")
+    return "\n".join(" " * len(line) if BOILERPLATE.match(line.strip()) else line for line in lines)
+
+
+def dateline_date(text: str, lines: int = 3) -> dt.date | None:
+    """The article date from a dateline in its first lines, if any."""
+    for line in text.strip().split("\n")[:lines]:
+        line = line.strip()
+        if DATELINE.match(line) or (len(line) < 60 and find_full_date(line)):
+            date = find_full_date(line)
+            if date:
+                return date
+    return None
+
+
+def article_from_text(text: str, article_id: str, path: str | None = None, **meta) -> Article:
+    """Build an Article from raw text and optional metadata (a metadata date wins over a dateline)."""
+    clean = clean_text(text)
+    if not clean.strip():
+        raise InputError(f"{path or article_id}: the article has no text")
+    date = meta.pop("date", None)
+    if isinstance(date, str) and date:
+        try:
+            date = dt.date.fromisoformat(date[:10])
+        except ValueError:
+            date = find_full_date(date)
+            if date is None:
+                raise InputError(f"{path or article_id}: unreadable date {meta!r}") from None
+    return Article(id=article_id, text=clean, date=date or dateline_date(clean), path=path, **meta)
+
+
+def read_txt(path: Path) -> Article:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from None
+    return article_from_text(text, path.name, path=str(path))
+
+
+def read_jsonl(path: Path) -> Iterator[Article]:
+    seen: set[str] = set()
+    with open(path, encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"{where}: not valid JSON ({err.msg})") from None
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                raise InputError(f"{where}: each line needs an object with a 'text' string")
+            art_id = str(rec.get("id") or f"{path.stem}-{lineno}")
+            if art_id in seen:
+                raise InputError(f"{where}: duplicate article id {art_id!r}")
+            seen.add(art_id)
+            meta = {k: rec.get(k) for k in ("title", "source", "url") if rec.get(k)}
+            yield article_from_text(rec["text"], art_id, path=where, date=rec.get("date"), **meta)
+
+
+def read_articles(paths: Iterable[str | Path]) -> list[Article]:
+    """Read every article under ``paths`` (files or folders), sorted by id; ids must be unique."""
+    articles: list[Article] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl") and p.is_file())
+            if not files:
+                raise InputError(f"{path}: no .txt or .jsonl files in this folder")
+        elif path.is_file():
+            files = [path]
+        else:
+            raise InputError(f"{path}: no such file or folder")
+        for file in files:
+            if file.suffix == ".jsonl":
+                articles.extend(read_jsonl(file))
+            elif file.suffix == ".txt":
+                articles.append(read_txt(file))
+            else:
+                raise InputError(f"{file}: unsupported input (use .txt or .jsonl)")
+    ids: dict[str, str] = {}
+    for art in articles:
+        if art.id in ids:
+            raise InputError(f"{art.path}: article id {art.id!r} also comes from {ids[art.id]}")
+        ids[art.id] = art.path or art.id
+    return sorted(articles, key=lambda a: a.id)

@@ -1,0 +1,212 @@
+"""Entity mentions (Stanza NER + gazetteer + role appositions) and one canonical entity per real thing."""
+
+from __future__ import annotations
+
+import functools
+
+from .gazetteer import DATA, Gazetteer, norm, slug
+from .records import Entity, Mention, Sentence
+
+#: Stanza NER label -> entity type of the contract.
+NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "City", "EVENT": "Event"}
+#: Key prefix of each entity type.
+PREFIX = {"Person": "person", "Country": "country", "City": "city", "Region": "region",
+          "Organization": "org", "Event": "event", "Agreement": "agreement",
+          "Initiative": "initiative", "Project": "project"}
+#: A word before a LOC span that makes it a region.
+REGION_CUES = {"provinsi", "wilayah", "kawasan", "negara bagian", "prefektur", "daerah", "kabupaten"}
+#: Words that may sit inside a person's name although not capitalised.
+NAME_PARTICLES = {"bin", "binti", "da", "de", "del", "van", "von", "al", "el", "la", "le", "dos"}
+TRIM = ".,;:!?\"'()[]“”‘’"
+
+
+def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """(first, last, label) of each NER entity, from the BIOES tags of the words (1-based)."""
+    spans = []
+    start = None
+    label = ""
+    for w in sentence.words:
+        tag = w.ner
+        if tag == "O" or "-" not in tag:
+            start = None
+            continue
+        prefix, lab = tag.split("-", 1)
+        if prefix in ("B", "S") or start is None or lab != label:
+            start, label = w.index, lab
+        if prefix in ("E", "S"):
+            spans.append((start, w.index, label))
+            start = None
+    return spans
+
+
+def _mention(sentence: Sentence, first: int, last: int, etype: str, key: str = "", source: str = "ner") -> Mention:
+    ws = sentence.words[first - 1:last]
+    start, end = ws[0].start, ws[-1].end
+    return Mention(sentence.index, first, last, "", start, end, etype, key, source)
+
+
+def gazetteer_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
+    words = [w.text for w in sentence.words]
+    out, i = [], 0
+    while i < len(words):
+        hit = gaz.match(words, i)
+        if hit:
+            n, entry = hit
+            out.append(_mention(sentence, i + 1, i + n, entry.type, entry.key, "gazetteer"))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention]:
+    """All entity mentions of one sentence, without overlaps; ``text`` is the article text."""
+    gaz_ms = gazetteer_mentions(sentence, gaz)
+    taken = {i for m in gaz_ms for i in range(m.first, m.last + 1)}
+    out = list(gaz_ms)
+    for first, last, label in ner_spans(sentence):
+        etype = NER_TYPES.get(label)
+        if etype is None:
+            continue
+        inside = [m for m in gaz_ms if m.first >= first and m.last <= last]
+        if etype == "Person":
+            # "Presiden Kazakhstan Kassym-Jomart Tokayev": keep the name after the last gazetteer word.
+            if inside:
+                first = max(m.last for m in inside) + 1
+            first = _skip_roles(sentence, first, last)
+            if first > last:
+                continue
+        elif inside and etype in ("City",):
+            continue  # the gazetteer knows this place better
+        elif inside and (last - first + 1) <= sum(m.last - m.first + 1 for m in inside):
+            continue
+        span = set(range(first, last + 1))
+        if span & taken:
+            if etype in ("Organization", "Event") and not any(
+                    m.first < first or m.last > last for m in gaz_ms if set(range(m.first, m.last + 1)) & span):
+                out = [m for m in out if not (m.first >= first and m.last <= last)]
+            else:
+                continue
+        if etype == "City":
+            prev = sentence.words[first - 2].text.lower() if first > 1 else ""
+            if prev in REGION_CUES:
+                etype = "Region"
+        out.append(_mention(sentence, first, last, etype))
+        taken |= span
+    for m in out:
+        m.text = text[m.start:m.end].strip(TRIM) or text[m.start:m.end]
+    return sorted(out, key=lambda m: m.first)
+
+
+def _skip_roles(sentence: Sentence, first: int, last: int) -> int:
+    from .gazetteer import roles
+
+    table = roles()
+    while first <= last:
+        for n in range(min(4, last - first + 1), 0, -1):
+            toks = tuple(norm(w.text) for w in sentence.words[first - 1:first - 1 + n])
+            if toks in table:
+                first += n
+                break
+        else:
+            return first
+    return first
+
+
+def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> dict[str, Entity]:
+    """Give every mention an entity key; one Entity per real thing within and across articles."""
+    entities: dict[str, Entity] = {}
+    person_names: dict[str, str] = {}  # slug of a full name -> full name, over all articles
+    for mentions in mentions_by_article.values():
+        for m in mentions:
+            if m.type == "Person" and len(m.text.split()) > 1:
+                person_names.setdefault(slug(m.text), m.text)
+    for mentions in mentions_by_article.values():
+        local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=len, reverse=True)
+        for m in mentions:
+            if m.entity.startswith("agreement:"):  # agreements are scoped to their article
+                ent = entities.setdefault(m.entity, Entity(m.entity, m.text, m.type))
+            elif m.entity:  # gazetteer
+                entry = gaz.entries[m.entity]
+                ent = entities.setdefault(m.entity, Entity(m.entity, entry.name, entry.type, entry.wikidata,
+                                                           entry.iso, stands_for=entry.stands_for))
+            elif m.type == "Person":
+                full = _full_name(m.text, local_full) or _full_name(m.text, list(person_names.values()), unique=True)
+                full = full or m.text
+                m.entity = f"person:{slug(full)}"
+                ent = entities.setdefault(m.entity, Entity(m.entity, full, "Person"))
+            else:
+                m.entity = f"{PREFIX[m.type]}:{slug(m.text)}"
+                ent = entities.setdefault(m.entity, Entity(m.entity, m.text, m.type))
+            ent.aliases.add(m.text)
+    return entities
+
+
+def _full_name(name: str, candidates: list[str], unique: bool = False) -> str | None:
+    """The longest candidate that contains every word of ``name`` ("Xi" -> "Xi Jinping");
+    with ``unique``, None unless exactly one candidate does."""
+    toks = set(norm(name).split())
+    found = [c for c in candidates if toks < set(norm(c).split())]
+    if not found or (unique and len(found) > 1):
+        return None
+    return max(found, key=len)
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> list[tuple[tuple[str, ...], str]]:
+    """(cue phrase, entity type), longest phrase first, from ``data/cues.tsv``."""
+    out = []
+    with open(DATA / "cues.tsv", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                etype, forms = line.rstrip("\n").split("\t")
+                out.extend((tuple(norm(f).split()), etype) for f in forms.split(";") if f)
+    return sorted(out, key=lambda c: -len(c[0]))
+
+
+#: Parts of speech that end a cue phrase ("perjanjian kerja sama perikanan | di Jakarta").
+PHRASE_STOP = {"PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "DET"}
+PHRASE_LINKS = {"tentang", "mengenai", "soal", "antara", "di", "bidang", "ke-"}
+
+
+def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, text: str) -> list[Mention]:
+    """Agreements and events named by a cue noun and the words after it ("nota kesepahaman
+    tentang kerja sama perikanan", "KTT ASEAN ke-42"); replaces mentions they swallow."""
+    words = sentence.words
+    i = 1
+    while i <= len(words):
+        hit = None
+        for phrase, etype in cues():
+            span = words[i - 1:i - 1 + len(phrase)]
+            if len(span) == len(phrase) and all(norm(w.text) == p for w, p in zip(span, phrase)):
+                hit = (len(phrase), etype)
+                break
+        if not hit or any(m.first <= i <= m.last and m.type in ("Event", "Agreement") for m in mentions):
+            i += 1
+            continue
+        n, etype = hit
+        last = i + n - 1
+        while last < len(words) and last - i < 8:
+            w = words[last]
+            nxt = words[last + 1] if last + 1 < len(words) else None
+            if w.upos in PHRASE_STOP or (w.upos == "ADP" and w.text.lower() not in PHRASE_LINKS):
+                break
+            if not w.text[:1].isalnum():
+                break
+            if w.text.lower() == "di" and not (nxt and nxt.text.lower() == "bidang"):
+                break
+            last += 1
+        m = _mention(sentence, i, last, etype, source="cue")
+        m.text = text[m.start:m.end].strip(TRIM)
+        inside = [x for x in mentions if x.first >= i and x.last <= last]
+        overlap = [x for x in mentions if x not in inside and not (x.last < i or x.first > last)]
+        if overlap:
+            i = last + 1
+            continue
+        for x in inside:
+            mentions.remove(x)
+        m.entity = f"{PREFIX[etype]}:{slug(article_id)}-{slug(m.text)}" if etype == "Agreement" else ""
+        mentions.append(m)
+        mentions.sort(key=lambda x: x.first)
+        i = last + 1
+    return mentions

@@ -1,0 +1,135 @@
+"""The gazetteer: countries (ISO codes via pycountry), capitals, organisations, initiatives, regions.
+
+Tables live in ``extract/data/*.tsv``; add a row there, not a branch here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def norm(text: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form used for lookups."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    return " ".join(text.casefold().split())
+
+
+def slug(text: str) -> str:
+    """Stable ASCII slug for keys and IRIs."""
+    return re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-") or "x"
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    key: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    iso: str | None = None
+    stands_for: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, GazEntry] = field(default_factory=dict)
+    #: normalised alias (as a tuple of tokens) -> entry key
+    aliases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    #: acronyms that only match in capitals ("AS" is the United States, "as" is not)
+    acronyms: set[tuple[str, ...]] = field(default_factory=set)
+    max_len: int = 1
+
+    def add(self, entry: GazEntry, alias: str) -> None:
+        self.entries.setdefault(entry.key, entry)
+        toks = tuple(tokenize_alias(alias))
+        if not toks:
+            return
+        self.aliases.setdefault(toks, entry.key)
+        if len(alias) <= 4 and alias.isupper():
+            self.acronyms.add(toks)
+        self.max_len = max(self.max_len, len(toks))
+
+    def match(self, words: list[str], i: int) -> tuple[int, GazEntry] | None:
+        """Longest entry starting at word ``i``: (number of words, entry)."""
+        for n in range(min(self.max_len, len(words) - i), 0, -1):
+            span = words[i:i + n]
+            toks = tuple(norm(w) for w in span)
+            key = self.aliases.get(toks)
+            if key is None:
+                continue
+            if toks in self.acronyms and not all(w.isupper() for w in span):
+                continue
+            if not span[0][:1].isupper() and not span[0][:1].isdigit():
+                continue  # names are capitalised in news text
+            return n, self.entries[key]
+        return None
+
+
+def tokenize_alias(alias: str) -> list[str]:
+    """Split an alias the way Stanza splits text: words, with hyphens and apostrophes inside."""
+    return [norm(t) for t in re.findall(r"\w+(?:[-'’]\w+)*|[^\w\s]", alias)]
+
+
+def _rows(name: str):
+    with open(DATA / name, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                yield [c.strip() for c in line.rstrip("\n").split("\t")]
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer from the bundled tables (cached)."""
+    import pycountry
+
+    gaz = Gazetteer()
+    known_iso = set()
+    for row in _rows("countries.tsv"):
+        iso, name, qid, aliases, capitals, cap_qid = (row + [""] * 6)[:6]
+        country = pycountry.countries.get(alpha_2=iso)
+        if country is None:
+            raise ValueError(f"{DATA / 'countries.tsv'}: unknown ISO 3166 code {iso!r}")
+        known_iso.add(iso)
+        entry = GazEntry(f"country:{iso}", name, "Country", qid or None, iso)
+        for alias in [name, *aliases.split(";")]:
+            if alias:
+                gaz.add(entry, alias)
+        caps = [c for c in capitals.split(";") if c]
+        if caps:
+            city = GazEntry(f"city:{slug(caps[0])}", caps[0], "City", cap_qid or None, None, entry.key)
+            for cap in caps:
+                gaz.add(city, cap)
+    # Every other ISO 3166 country by its English names, so that no state goes unseen.
+    for country in pycountry.countries:
+        if country.alpha_2 in known_iso:
+            continue
+        entry = GazEntry(f"country:{country.alpha_2}", getattr(country, "common_name", country.name),
+                         "Country", None, country.alpha_2)
+        for alias in {country.name, getattr(country, "common_name", country.name)}:
+            gaz.add(entry, alias)
+    for table in ("organizations.tsv", "regions.tsv"):
+        for row in _rows(table):
+            key, name, etype, qid, aliases = (row + [""] * 5)[:5]
+            prefix = {"Organization": "org", "Initiative": "initiative", "Region": "region"}[etype]
+            entry = GazEntry(f"{prefix}:{key}", name, etype, qid or None)
+            for alias in [name, *aliases.split(";")]:
+                if alias:
+                    gaz.add(entry, alias)
+    return gaz
+
+
+@functools.lru_cache(maxsize=1)
+def roles() -> dict[tuple[str, ...], str]:
+    """Role phrases (normalised token tuples) -> English role label."""
+    table: dict[tuple[str, ...], str] = {}
+    for label, forms in _rows("roles.tsv"):
+        for form in forms.split(";"):
+            table[tuple(tokenize_alias(form))] = label
+    return table

@@ -1,0 +1,105 @@
+"""Loading the Indonesian Stanza pipeline: the bundled models, another folder, or Stanford's package."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLED_DIR = Path(__file__).resolve().parent / "models" / "id"
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+#: File of each processor inside a model folder (the layout ``make models`` writes).
+FILES = {p: f"{p}.pt" for p in PROCESSORS} | {"pretrain": "pretrain.pt"}
+#: Processors that read the word vectors.
+USES_PRETRAIN = ("pos", "depparse", "ner")
+
+
+class ModelError(RuntimeError):
+    """A model file is missing or unreadable; the message names the file and the fix."""
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """Where the models come from: ``bundled`` (default), a folder, or ``official`` for
+    Stanford's downloaded ``id`` package with our NER on top."""
+
+    folder: Path = BUNDLED_DIR
+    package: str = "bundled"  # bundled | official
+    use_gpu: bool = False
+
+
+def check_folder(folder: Path, processors: tuple[str, ...] = PROCESSORS) -> dict[str, Path]:
+    """Paths of the model files in ``folder``; raise ModelError naming each missing or broken one."""
+    needed = list(processors) + (["pretrain"] if set(processors) & set(USES_PRETRAIN) else [])
+    paths = {name: folder / FILES[name] for name in needed}
+    problems = []
+    for path in paths.values():
+        if not path.is_file():
+            problems.append(f"missing {path}")
+        elif path.stat().st_size < 1024 or _looks_like_lfs_pointer(path):
+            problems.append(f"corrupt {path} ({path.stat().st_size} bytes)")
+    if problems:
+        raise ModelError(
+            "Stanza model files are not usable: " + "; ".join(problems) + ".\n"
+            "Fix: reinstall diplograf (the models ship inside the package), rebuild them with "
+            "'make models', or point --stanza-dir at a folder with "
+            + ", ".join(FILES[n] for n in needed) + ".")
+    return paths
+
+
+def _looks_like_lfs_pointer(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(40).startswith(b"version https://git-lfs")
+
+
+def _resources_dir() -> str:
+    """Stanza insists on a resources.json even when every path is given; an empty one will do."""
+    env = os.environ.get("STANZA_RESOURCES_DIR")
+    if env and (Path(env) / "resources.json").exists():
+        return env
+    folder = Path(tempfile.gettempdir()) / "diplograf-stanza-resources"
+    folder.mkdir(parents=True, exist_ok=True)
+    res = folder / "resources.json"
+    if not res.exists():
+        res.write_text("{}")
+    return str(folder)
+
+
+def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = PROCESSORS, **options):
+    """A ``stanza.Pipeline`` for Indonesian that never touches the network; ``options`` go to Stanza
+    (e.g. ``tokenize_pretokenized=True``)."""
+    import stanza
+
+    spec = spec or ModelSpec()
+    logging.getLogger("stanza").setLevel(logging.ERROR)
+    if spec.package == "official":
+        ours = check_folder(spec.folder, tuple(p for p in processors if p == "ner"))
+        base = tuple(p for p in processors if p != "ner")
+        kwargs = {}
+        if "ner" in ours:
+            kwargs = {"ner_model_path": str(ours["ner"]), "ner_pretrain_path": str(ours["pretrain"])}
+        try:
+            return stanza.Pipeline("id", processors=",".join(processors), download_method=None,
+                                   use_gpu=spec.use_gpu, logging_level="ERROR", **kwargs, **options)
+        except Exception as err:  # stanza raises several kinds here
+            raise ModelError(
+                f"Stanford's Indonesian package is not usable ({err}).\n"
+                f"Fix: download it once where a network is at hand (stanza.download('id')) "
+                f"or use the bundled models (drop --stanza-package official). Needed: {', '.join(base)}") from err
+    paths = check_folder(spec.folder, processors)
+    kwargs = {f"{p}_model_path": str(paths[p]) for p in processors}
+    for p in USES_PRETRAIN:
+        if p in processors:
+            kwargs[f"{p}_pretrain_path"] = str(paths["pretrain"])
+    if "ner" in processors:
+        kwargs["ner_charlm_forward_file"] = None
+        kwargs["ner_charlm_backward_file"] = None
+    try:
+        return stanza.Pipeline("id", dir=_resources_dir(), processors=",".join(processors),
+                               download_method=None, use_gpu=spec.use_gpu, logging_level="ERROR",
+                               **kwargs, **options)
+    except Exception as err:
+        raise ModelError(f"Stanza could not load the models in {spec.folder}: {err}.\n"
+                         "Fix: rebuild them with 'make models' or reinstall diplograf.") from err

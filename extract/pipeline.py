@@ -1,0 +1,140 @@
+"""The extraction pipeline: small components with one contract each, found through a registry.
+
+Mention components run per article and add mentions; then entities are resolved over the whole
+corpus; then fact components run per article and add facts. Register a new component with
+``@component("name", phase)`` and add its name to ``DEFAULT_COMPONENTS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from . import entities as ent
+from . import gazetteer, relations, roles
+from .records import Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
+
+#: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
+REGISTRY: dict[str, tuple[str, Callable]] = {}
+DEFAULT_COMPONENTS = ("ner_gazetteer", "cues", "roles", "role_facts", "relations", "dedupe")
+
+
+@dataclass
+class ArticleState:
+    article: Article
+    sentences: list[Sentence]
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence index
+    holdings: list[roles.RoleHolding] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    """What fact components know of the whole corpus once entities are resolved."""
+
+    entities: dict[str, Entity]
+    employers: dict[str, str]  # person key -> the country/organisation a role apposition names
+
+
+def component(name: str, phase: str):
+    def register(fn):
+        REGISTRY[name] = (phase, fn)
+        return fn
+    return register
+
+
+@component("ner_gazetteer", "mentions")
+def _ner_gazetteer(state: ArticleState) -> None:
+    gaz = gazetteer.load()
+    for s in state.sentences:
+        state.mentions[s.index] = ent.find_mentions(s, gaz, state.article.text)
+
+
+@component("cues", "mentions")
+def _cues(state: ArticleState) -> None:
+    for s in state.sentences:
+        ent.cue_mentions(s, state.mentions[s.index], state.article.id, state.article.text)
+
+
+@component("roles", "mentions")
+def _roles(state: ArticleState) -> None:
+    for s in state.sentences:
+        state.holdings.extend(roles.find_roles(s, state.mentions[s.index], state.article.text))
+
+
+@component("role_facts", "facts")
+def _role_facts(state: ArticleState, corpus: Corpus) -> None:
+    """holdsRole from appositions; a role with no employer takes the one the person has elsewhere."""
+    for h in state.holdings:
+        employer = h.employer.entity if h.employer else corpus.employers.get(h.person.entity)
+        if not employer:
+            continue
+        employer = corpus.entities[employer].stands_for or employer
+        s = next(x for x in state.sentences if x.index == h.person.sentence)
+        state.facts.append(Fact(
+            article=state.article.id, predicate="holdsRole", subject=h.person.entity, object=employer,
+            sentence=s.index, evidence=s.text, start=s.start, end=s.end, role=h.role,
+            confidence=0.9 if h.employer else 0.6, rule="holdsRole:apposition"))
+
+
+@component("relations", "facts")
+def _relations(state: ArticleState, corpus: Corpus) -> None:
+    for s in state.sentences:
+        for fact in relations.find_relations(state.article, s, state.mentions[s.index]):
+            for attr in ("subject", "object"):
+                key = getattr(fact, attr)
+                # a capital standing for its state as an actor ("Beijing menilai")
+                stands_for = corpus.entities[key].stands_for
+                if stands_for and fact.predicate not in ("visits", "locatedIn"):
+                    setattr(fact, attr, stands_for)
+            state.facts.append(fact)
+
+
+@component("dedupe", "facts")
+def _dedupe(state: ArticleState, corpus: Corpus) -> None:
+    """One fact per statement: the same relation between the same pair with the same role once per
+    article, keeping the most confident reading (the earliest sentence on a tie)."""
+    best: dict[tuple, Fact] = {}
+    for f in sorted(state.facts, key=lambda f: (f.sentence, -f.confidence)):
+        k = f.key()[:5]
+        if k not in best or f.confidence > best[k].confidence:
+            best[k] = f
+    state.facts = sorted(best.values(), key=lambda f: (f.sentence, f.predicate, f.subject, f.object, f.role or ""))
+
+
+def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
+        components: Sequence[str] = DEFAULT_COMPONENTS) -> Extraction:
+    """Run the components over analysed articles (``sentences[i]`` belongs to ``articles[i]``)."""
+    unknown = [c for c in components if c not in REGISTRY]
+    if unknown:
+        raise KeyError(f"unknown component(s) {unknown}; registered: {sorted(REGISTRY)}")
+    states = [ArticleState(a, s) for a, s in zip(articles, sentences)]
+    for name in components:
+        phase, fn = REGISTRY[name]
+        if phase == "mentions":
+            for st in states:
+                fn(st)
+    by_article = {st.article.id: [m for ms in st.mentions.values() for m in ms] for st in states}
+    corpus = Corpus(ent.resolve(by_article, gazetteer.load()), {})
+    for st in states:
+        for h in st.holdings:
+            if h.employer:
+                corpus.employers.setdefault(h.person.entity, h.employer.entity)
+    for name in components:
+        phase, fn = REGISTRY[name]
+        if phase == "facts":
+            for st in states:
+                fn(st, corpus)
+    results = [ArticleResult(st.article, st.sentences, [m for ms in st.mentions.values() for m in ms], st.facts)
+               for st in states]
+    return Extraction(results, corpus.entities)
+
+
+def extract(articles: Sequence[Article], pipeline=None, batch_size: int = 32, progress=None) -> Extraction:
+    """Articles -> Extraction: Stanza (batched), then the components."""
+    from .models import load_pipeline
+    from .nlp import analyse
+
+    pipeline = pipeline or load_pipeline()
+    sentences = analyse(pipeline, articles, batch_size=batch_size, progress=progress)
+    return run(articles, sentences)

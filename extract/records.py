@@ -1,0 +1,130 @@
+"""Plain records that flow out of ``diplograf.extract`` (no RDF here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+#: The 14 relation types of the facts contract (../shared/eval/README.md).
+RELATIONS = (
+    "holdsRole", "meets", "visits", "attends", "hosts", "signs", "agreesWith", "cooperatesOn",
+    "supports", "memberOf", "partnerOf", "establishedRelations", "inaugurates", "locatedIn",
+)
+SYMMETRIC = frozenset({"meets", "agreesWith", "cooperatesOn", "partnerOf", "establishedRelations"})
+
+#: Entity types of the contract.
+ENTITY_TYPES = ("Person", "Country", "City", "Region", "Organization", "Event", "Agreement",
+                "Initiative", "Project")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article. ``id`` is the file name (or the JSONL id) and keys everything else."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+
+@dataclass
+class Word:
+    """One syntactic word of a sentence, as Stanza read it (1-based ``index``, ``head`` 0 = root)."""
+
+    index: int
+    text: str
+    lemma: str
+    upos: str
+    feats: str | None
+    head: int
+    deprel: str
+    start: int  # character offsets in the article text
+    end: int
+    ner: str = "O"  # BIOES tag of the token the word belongs to
+
+
+@dataclass
+class Sentence:
+    index: int
+    text: str
+    start: int
+    end: int
+    words: list[Word] = field(default_factory=list)
+
+    def children(self, head: int) -> list[Word]:
+        return [w for w in self.words if w.head == head]
+
+    def word(self, index: int) -> Word:
+        return self.words[index - 1]
+
+
+@dataclass
+class Mention:
+    """A span of words naming an entity; ``first``/``last`` are 1-based word indexes."""
+
+    sentence: int
+    first: int
+    last: int
+    text: str
+    start: int
+    end: int
+    type: str
+    entity: str = ""  # key of the canonical Entity, set by the resolver
+    source: str = "ner"  # ner | gazetteer | role
+
+
+@dataclass
+class Entity:
+    """One real thing; ``key`` is stable across articles (the IRI is minted from it)."""
+
+    key: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    iso: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    stands_for: str | None = None  # a capital's country key
+
+
+@dataclass
+class Fact:
+    """One relation read from one sentence, with its evidence."""
+
+    article: str
+    predicate: str
+    subject: str  # entity key
+    object: str  # entity key
+    sentence: int
+    evidence: str
+    start: int
+    end: int
+    date: dt.date | None = None
+    place: str | None = None  # entity key
+    role: str | None = None
+    confidence: float = 0.5
+    rule: str = ""
+
+    def key(self) -> tuple:
+        subj, obj = self.subject, self.object
+        if self.predicate in SYMMETRIC and obj < subj:
+            subj, obj = obj, subj
+        return (self.article, self.predicate, subj, obj, self.role or "", self.sentence)
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    facts: list[Fact]
+
+
+@dataclass
+class Extraction:
+    """Everything ``extract`` found in a set of articles."""
+
+    articles: list[ArticleResult]
+    entities: dict[str, Entity]

@@ -1,0 +1,173 @@
+"""Relations from the dependency parse, driven by the rule table ``data/triggers.tsv``."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass
+
+from .dates import sentence_date
+from .gazetteer import DATA, norm
+from .records import SYMMETRIC, Article, Fact, Mention, Sentence, Word
+
+PLACE_TYPES = ("City", "Country", "Region")
+
+
+@dataclass(frozen=True)
+class Rule:
+    relation: str
+    triggers: tuple[tuple[str, ...], ...]
+    subject: str
+    objects: tuple[str, ...]
+    subject_types: tuple[str, ...]
+    object_types: tuple[str, ...]
+    role: str | None
+    confidence: float
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    out = []
+    with open(DATA / "triggers.tsv", encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = (line.rstrip("\n").split("\t") + [""] * 8)[:8]
+            rel, trig, subj, objs, stypes, otypes, role, conf = cols
+            if not conf:
+                raise ValueError(f"{DATA / 'triggers.tsv'}:{lineno}: expected 8 tab-separated columns")
+            out.append(Rule(rel, tuple(tuple(t.split()) for t in trig.split(";") if t), subj,
+                            tuple(objs.split("|")), tuple(stypes.split("|")), tuple(otypes.split("|")),
+                            role or None, float(conf)))
+    return tuple(out)
+
+
+def _trigger_hits(sentence: Sentence) -> list[tuple[Rule, Word]]:
+    """(rule, first word of the trigger) for each trigger; at one word the table's first rule wins."""
+    words = sentence.words
+    hits = []
+    for i, w in enumerate(words):
+        for rule in rules():
+            if any(_matches(words[i:i + len(t)], t) for t in rule.triggers):
+                hits.append((rule, w))
+                break
+    return hits
+
+
+def _matches(span: list[Word], trigger: tuple[str, ...]) -> bool:
+    return len(span) == len(trigger) and all(
+        norm(x.text) == t or norm(x.lemma) == t for x, t in zip(span, trigger))
+
+
+class _Args:
+    """Finds the mentions that fill a trigger's slots."""
+
+    def __init__(self, sentence: Sentence, mentions: list[Mention]):
+        self.s = sentence
+        self.mentions = mentions
+        self.by_word = {i: m for m in mentions for i in range(m.first, m.last + 1)}
+
+    def subtree(self, head: int) -> list[int]:
+        out, todo = [], [head]
+        while todo:
+            i = todo.pop()
+            out.append(i)
+            todo.extend(w.index for w in self.s.words if w.head == i and w.index not in out)
+        return sorted(out)
+
+    def mention_for(self, word: int, types: tuple[str, ...]) -> Mention | None:
+        m = self.by_word.get(word)
+        if m and m.type in types:
+            return m
+        found = [self.by_word[i] for i in self.subtree(word) if i in self.by_word]
+        found = [m for m in found if m.type in types]
+        found.sort(key=lambda m: (types.index(m.type), abs(m.first - word)))
+        return found[0] if found else None
+
+    def with_conj(self, word: Word) -> list[Word]:
+        return [word] + [w for w in self.s.words if w.head == word.index and w.deprel == "conj"]
+
+    def fill(self, trigger: Word, slot: str, types: tuple[str, ...]) -> list[Mention]:
+        heads: list[Word] = []
+        anchors = [trigger]
+        if trigger.upos == "NOUN" and trigger.head:
+            anchors.append(self.s.word(trigger.head))  # "mengadakan pembicaraan": the light verb
+        for anchor in anchors:
+            for child in self.s.children(anchor.index):
+                rel = child.deprel.split(":")[0]
+                if slot == "nsubj" and rel == "nsubj":
+                    heads.extend(self.with_conj(child))
+                elif slot == "obj" and rel == "obj" and anchor is trigger:
+                    heads.extend(self.with_conj(child))
+                elif slot not in ("nsubj", "obj") and rel in ("obl", "nmod") and anchor is trigger:
+                    cases = [c.text.lower() for c in self.s.children(child.index) if c.deprel == "case"]
+                    if slot in cases:
+                        heads.extend(self.with_conj(child))
+            if heads:
+                break
+        out = []
+        for h in heads:
+            m = self.mention_for(h.index, types)
+            if m and m not in out:
+                out.append(m)
+        return out
+
+    def nearest(self, trigger: Word, types: tuple[str, ...], left: bool, exclude: list[Mention]) -> list[Mention]:
+        """Surface fallback: the closest mention of a wanted type on one side of the trigger,
+        with any mention joined to it by "dan"."""
+        cands = [m for m in self.mentions if m.type in types and m not in exclude
+                 and ((m.last < trigger.index) if left else (m.first > trigger.index))]
+        if not cands:
+            return []
+        cands.sort(key=lambda m: -m.last if left else m.first)
+        out = [cands[0]]
+        for other in cands[1:]:
+            a, b = sorted((out[-1], other), key=lambda m: m.first)
+            between = [w.text.lower() for w in self.s.words[a.last:b.first - 1]]
+            if between in (["dan"], [","], ["serta"]):
+                out.append(other)
+            else:
+                break
+        return out
+
+
+def place_of(sentence: Sentence, mentions: list[Mention], exclude: list[Mention]) -> Mention | None:
+    """The first place introduced by "di" in the sentence that is not an argument."""
+    for m in mentions:
+        if m.type in PLACE_TYPES and m not in exclude and m.first > 1:
+            if sentence.words[m.first - 2].text.lower() == "di":
+                return m
+    return None
+
+
+def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]) -> list[Fact]:
+    """Facts of the trigger rules in one sentence (holdsRole comes from roles.py)."""
+    args = _Args(sentence, mentions)
+    facts: list[Fact] = []
+    date = sentence_date(sentence.text, article.date)
+    for rule, trigger in _trigger_hits(sentence):
+        subjects = args.fill(trigger, rule.subject, rule.subject_types)
+        conf = rule.confidence
+        passive = rule.subject not in ("nsubj", "obj")  # "disambut oleh X": the agent comes after
+        if not subjects:
+            subjects = args.nearest(trigger, rule.subject_types, left=not passive, exclude=[])
+            conf *= 0.8
+        objects: list[Mention] = []
+        for slot in rule.objects:
+            objects = args.fill(trigger, slot, rule.object_types)
+            if objects:
+                break
+        if not objects:
+            objects = args.nearest(trigger, rule.object_types, left=passive, exclude=subjects)
+            conf *= 0.85
+        pairs = [(s, o) for s in subjects for o in objects if s.entity != o.entity]
+        if not pairs and rule.relation in SYMMETRIC and len(subjects) > 1:
+            pairs = [(a, b) for a, b in itertools.combinations(subjects, 2) if a.entity != b.entity]
+        place = place_of(sentence, mentions, [m for p in pairs for m in p])
+        for subj, obj in pairs:
+            facts.append(Fact(
+                article=article.id, predicate=rule.relation, subject=subj.entity, object=obj.entity,
+                sentence=sentence.index, evidence=sentence.text, start=sentence.start, end=sentence.end,
+                date=date, place=place.entity if place else None, role=rule.role,
+                confidence=round(conf, 3), rule=f"{rule.relation}:{trigger.text.lower()}"))
+    return facts

@@ -1,0 +1,94 @@
+"""Roles from appositions: "Presiden Kazakhstan Kassym-Jomart Tokayev", "Tokayev, Presiden Kazakhstan"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entities import NAME_PARTICLES, TRIM, _mention
+from .gazetteer import norm, roles
+from .records import Mention, Sentence
+
+#: Entity types that can employ a role holder.
+EMPLOYERS = ("Country", "Organization", "City")
+
+
+@dataclass
+class RoleHolding:
+    person: Mention
+    role: str  # English label
+    employer: Mention | None
+    first: int  # first word of the whole apposition
+    last: int
+
+
+def _role_at(sentence: Sentence, i: int) -> tuple[int, str] | None:
+    """(length, label) of the longest role phrase starting at word ``i`` (1-based)."""
+    table = roles()
+    for n in range(4, 0, -1):
+        if i - 1 + n > len(sentence.words):
+            continue
+        toks = tuple(norm(w.text) for w in sentence.words[i - 1:i - 1 + n])
+        if toks in table:
+            return n, table[toks]
+    return None
+
+
+def _name_run(sentence: Sentence, i: int, taken: set[int]) -> int:
+    """Last word of a name starting at word ``i`` that Stanza's NER missed (i-1 if none): capitalised
+    words, particles inside ("da", "bin"), and pieces written without a space ("Frank-Walter", "el-Sisi")."""
+    words = sentence.words
+    j = i
+    while j <= len(words) and j not in taken:
+        w = words[j - 1]
+        text = w.text
+        attached = j > i and w.start == words[j - 2].end and any(c.isalpha() for c in text)  # "-Walter"
+        hyphenated = any(part[:1].isupper() for part in text.split("-")[1:])  # "el-Sisi"
+        if (text[:1].isupper() and text.strip(TRIM)) or hyphenated or attached:
+            j += 1
+        elif j > i and text.lower() in NAME_PARTICLES:
+            j += 1
+        else:
+            break
+    while j - 1 >= i and (words[j - 2].text.lower() in NAME_PARTICLES or words[j - 2].text == "-"):
+        j -= 1
+    return j - 1
+
+
+def find_roles(sentence: Sentence, mentions: list[Mention], text: str) -> list[RoleHolding]:
+    """Role appositions in ``sentence``; adds Person mentions for names the NER missed."""
+    at = {m.first: m for m in mentions}
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    out: list[RoleHolding] = []
+    i = 1
+    while i <= len(sentence.words):
+        hit = _role_at(sentence, i) if i not in taken else None
+        if not hit:
+            i += 1
+            continue
+        n, label = hit
+        j = i + n
+        employer = at.get(j)
+        if employer is not None and employer.type in EMPLOYERS:
+            j = employer.last + 1
+        else:
+            employer = None
+        person = at.get(j)
+        if person is None:
+            last = _name_run(sentence, j, taken)
+            if last >= j and sentence.words[j - 1].upos in ("PROPN", "NOUN", "X", "ADJ"):
+                person = _mention(sentence, j, last, "Person", source="role")
+                person.text = text[person.start:person.end].strip(TRIM)
+                mentions.append(person)
+                taken |= set(range(j, last + 1))
+                at[j] = person
+        if person is not None and person.type == "Person":
+            out.append(RoleHolding(person, label, employer, i, person.last))
+            i = person.last + 1
+            continue
+        # "Tokayev, Presiden Kazakhstan": a person right before ", ROLE EMPLOYER".
+        before = [m for m in mentions if m.type == "Person" and m.last in (i - 1, i - 2)]
+        if employer is not None and before and (before[0].last == i - 1 or sentence.words[i - 2].text == ","):
+            out.append(RoleHolding(before[0], label, employer, before[0].first, employer.last))
+        i = j if j > i else i + 1
+    mentions.sort(key=lambda m: m.first)
+    return out

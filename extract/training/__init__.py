@@ -1,0 +1,1 @@
+"""Training recipe for diplograf's Indonesian Stanza models (``make models``)."""

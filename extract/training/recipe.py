@@ -1,0 +1,317 @@
+"""``make models``: the reproducible recipe from ../shared/data to diplograf's Stanza models.
+
+Every step is resumable: a finished step leaves its output and is skipped next time (Stanza's
+run_* scripts skip a model that exists; the parser also resumes from its checkpoint), and the
+wall time of each step is kept in ``<work>/times.json`` for the model card. Usage::
+
+    python -m diplograf.extract.training [--work build/models] [--shared ../shared] [STEP ...]
+    python -m diplograf.extract.training --list
+
+Steps run one after another in the order of ``STEPS``; ``--lanes 2`` runs the tagger/parser lane
+beside the tokenizer/lemma/NER lane, one thread each (two Stanza trainers with default threads
+thrash on two cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import data
+
+REPO = Path(__file__).resolve().parents[2]
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "id"
+
+#: Bundled file name of each processor's model, as the pipeline loader expects it.
+BUNDLE = {
+    "tokenize": "tokenize.pt",
+    "mwt": "mwt.pt",
+    "pos": "pos.pt",
+    "lemma": "lemma.pt",
+    "depparse": "depparse.pt",
+    "ner": "ner.pt",
+    "pretrain": "pretrain.pt",
+}
+
+#: Capped CPU schedules and slim sizes: each fits a 2-core machine in well under an hour.
+#: ``$DIPLOGRAF_TRAIN_SCALE`` multiplies every step count (e.g. 4 on a GPU).
+TRAIN_ARGS: dict[str, list[str]] = {
+    "tokenize": ["--steps", "{steps:1200}", "--eval_steps", "200"],
+    "mwt": ["--num_epoch", "30"],
+    "lemma": ["--num_epoch", "{steps:30}"],
+    "pos": ["--max_steps", "{steps:1000}", "--eval_interval", "150", "--batch_size", "64",
+            "--hidden_dim", "200", "--char_hidden_dim", "200", "--word_emb_dim", "50",
+            "--deep_biaff_hidden_dim", "200", "--max_steps_before_stop", "600"],
+    "depparse": ["--max_steps", "{steps:1500}", "--eval_interval", "200", "--batch_size", "1500",
+                 "--hidden_dim", "200", "--char_hidden_dim", "200", "--word_emb_dim", "50",
+                 "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--checkpoint_interval", "100",
+                 "--max_steps_before_stop", "1000", "--second_optim_start_step", "1100"],
+    "ner": ["--max_steps", "{steps:2500}", "--eval_interval", "250", "--batch_size", "32",
+            "--hidden_dim", "200", "--char_hidden_dim", "50", "--max_steps_before_stop", "1500"],
+}
+
+
+@dataclass
+class Work:
+    """Paths of one training run."""
+
+    root: Path
+    shared: Path
+    threads: int = 2
+    log: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.root = self.root.resolve()
+        self.shared = self.shared.resolve()
+        self.log = self.root / "logs"
+
+    @property
+    def pretrain(self) -> Path:
+        return self.root / "pretrain" / "id_diplo.pretrain.pt"
+
+    @property
+    def saved(self) -> Path:
+        return self.root / "saved_models"
+
+    def env(self, ud: str) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update({
+            "UDBASE": str(self.root / ud),
+            "DATA_ROOT": str(self.root / "data"),
+            "NER_DATA_DIR": str(self.root / "ner"),
+            "STANZA_RESOURCES_DIR": str(self.root / "stanza_resources"),
+            "OMP_NUM_THREADS": str(self.threads),
+            "MKL_NUM_THREADS": str(self.threads),
+            "PYTHONUNBUFFERED": "1",
+        })
+        return env
+
+
+def _args(name: str) -> list[str]:
+    scale = float(os.environ.get("DIPLOGRAF_TRAIN_SCALE", "1"))
+    out = []
+    for arg in TRAIN_ARGS[name]:
+        if arg.startswith("{steps:"):
+            arg = str(max(1, int(int(arg[7:-1]) * scale)))
+        out.append(arg)
+    return out
+
+
+def _run(work: Work, name: str, cmd: list[str], ud: str = "ud_syn") -> None:
+    work.log.mkdir(parents=True, exist_ok=True)
+    logfile = work.log / f"{name}.log"
+    print(f"[{name}] {' '.join(cmd)}\n[{name}] log: {logfile}", flush=True)
+    with open(logfile, "a", encoding="utf-8") as log:
+        log.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(cmd)}\n")
+        log.flush()
+        proc = subprocess.run(cmd, cwd=work.root, env=work.env(ud), stdout=log, stderr=subprocess.STDOUT)
+    if proc.returncode != 0:
+        tail = logfile.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
+        raise RuntimeError(f"step {name} failed (exit {proc.returncode}); last lines of {logfile}:\n" + "\n".join(tail))
+
+
+def _py(module: str, *args: str) -> list[str]:
+    return [sys.executable, "-m", module, *args]
+
+
+# --- the steps -------------------------------------------------------------------------------
+
+def step_data(work: Work) -> Path:
+    (work.root / "stanza_resources").mkdir(parents=True, exist_ok=True)
+    (work.root / "stanza_resources" / "resources.json").write_text("{}")
+    counts = data.build_treebanks(work.shared, work.root)
+    counts.update(data.build_ner(work.shared, work.root))
+    out = work.root / "data_counts.json"
+    out.write_text(json.dumps(counts, indent=1, sort_keys=True))
+    return out
+
+
+def step_vectors(work: Work) -> Path:
+    """word2vec skip-gram, 100 d, on all Indonesian training text, in Stanza's pretrain format."""
+    from gensim.models import Word2Vec
+
+    sentences = list(data.vector_corpus(work.shared))
+    model = Word2Vec(sentences=sentences, vector_size=100, window=5, min_count=3, sg=1, epochs=10,
+                     workers=work.threads, seed=1)
+    txt = work.root / "pretrain" / "id_diplo.vectors.txt"
+    txt.parent.mkdir(parents=True, exist_ok=True)
+    model.wv.save_word2vec_format(str(txt), binary=False)
+    _run(work, "vectors", _py("stanza.models.common.convert_pretrain", str(work.pretrain), str(txt), "-1"))
+    (work.root / "pretrain" / "stats.json").write_text(json.dumps(
+        {"sentences": len(sentences), "tokens": sum(map(len, sentences)), "vocab": len(model.wv)}, indent=1))
+    return work.pretrain
+
+
+def _prepare(work: Work, kind: str, ud: str, *extra: str) -> None:
+    _run(work, f"prepare_{kind}", _py(f"stanza.utils.datasets.prepare_{kind}_treebank", data.TREEBANK, *extra), ud=ud)
+
+
+def _train(work: Work, name: str, runner: str, ud: str, pretrain: bool, *extra: str) -> None:
+    cmd = _py(f"stanza.utils.training.run_{runner}", data.TREEBANK if name != "ner" else data.SHORT,
+              "--save_dir", str(work.saved / name), "--save_name", BUNDLE[name])
+    # No charlm (it would be downloaded); --force because an unfinished step (no done marker) may
+    # have left its best-so-far model, which Stanza would otherwise take as finished.
+    cmd += (["--no_charlm"] if name != "mwt" else []) + ["--force"]
+    if pretrain:
+        cmd += ["--wordvec_pretrain_file", str(work.pretrain)]
+    _run(work, name, cmd + [*extra, *_args(name)], ud=ud)
+
+
+def step_tokenize(work: Work) -> Path:
+    _prepare(work, "tokenizer", "ud_tok")
+    _train(work, "tokenize", "tokenizer", "ud_tok", False)
+    return work.saved / "tokenize" / BUNDLE["tokenize"]
+
+
+def step_mwt(work: Work) -> Path:
+    _prepare(work, "mwt", "ud_tok")
+    _train(work, "mwt", "mwt", "ud_tok", False)
+    return work.saved / "mwt" / BUNDLE["mwt"]
+
+
+def step_lemma(work: Work) -> Path:
+    _prepare(work, "lemma", "ud_tok", "--gold")
+    _train(work, "lemma", "lemma", "ud_tok", False)
+    return work.saved / "lemma" / BUNDLE["lemma"]
+
+
+def step_pos(work: Work) -> Path:
+    _prepare(work, "pos", "ud_syn")
+    _train(work, "pos", "pos", "ud_syn", True)
+    return work.saved / "pos" / BUNDLE["pos"]
+
+
+def step_depparse(work: Work) -> Path:
+    _prepare(work, "depparse", "ud_syn", "--gold")
+    _train(work, "depparse", "depparse", "ud_syn", True)
+    return work.saved / "depparse" / BUNDLE["depparse"]
+
+
+def step_ner(work: Work) -> Path:
+    _train(work, "ner", "ner", "ud_syn", True)
+    return work.saved / "ner" / BUNDLE["ner"]
+
+
+def step_export(work: Work) -> Path:
+    """Copy the models into the package, stripped of optimizer state."""
+    from .slim import slim_model
+
+    MODEL_DIR.mkdir(parents=True, exist_ok=True)
+    for name, fname in BUNDLE.items():
+        src = work.pretrain if name == "pretrain" else work.saved / name / fname
+        if not src.exists():
+            raise FileNotFoundError(f"export: {src} is missing; run the '{name}' step first")
+        slim_model(src, MODEL_DIR / fname)
+    shutil.copy(work.root / "times.json", MODEL_DIR / "training-times.json")
+    return MODEL_DIR
+
+
+#: name -> (function, lane, output that marks it done). Order matters within a lane.
+STEPS = {
+    "data": (step_data, 0),
+    "vectors": (step_vectors, 0),
+    "tokenize": (step_tokenize, 1),
+    "mwt": (step_mwt, 1),
+    "lemma": (step_lemma, 1),
+    "ner": (step_ner, 1),
+    "pos": (step_pos, 2),
+    "depparse": (step_depparse, 2),
+    "export": (step_export, 3),
+}
+
+
+def _done(work: Work, name: str) -> bool:
+    marker = work.root / "done" / name
+    return marker.exists()
+
+
+def _record(work: Work, name: str, seconds: float) -> None:
+    with _LOCK:
+        path = work.root / "times.json"
+        times = json.loads(path.read_text()) if path.exists() else {}
+        times[name] = {"seconds": round(seconds, 1), "threads": work.threads,
+                       "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
+        path.write_text(json.dumps(times, indent=1, sort_keys=True))
+        (work.root / "done").mkdir(parents=True, exist_ok=True)
+        (work.root / "done" / name).write_text("ok\n")
+
+
+_LOCK = threading.Lock()
+
+
+def run_step(work: Work, name: str, force: bool = False) -> None:
+    if _done(work, name) and not force:
+        print(f"[{name}] done already, skipped ({work.root / 'done' / name})", flush=True)
+        return
+    start = time.time()
+    print(f"[{name}] starting at {time.strftime('%H:%M:%S')}", flush=True)
+    func = STEPS[name][0]
+    out = func(work)
+    _record(work, name, time.time() - start)
+    print(f"[{name}] finished in {time.time() - start:.0f} s -> {out}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m diplograf.extract.training", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("steps", nargs="*", help="steps to run (default: all); see --list")
+    parser.add_argument("--work", type=Path, default=REPO / "build" / "models", help="working folder (ignored by git)")
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared data folder")
+    parser.add_argument("--lanes", type=int, choices=(1, 2), default=1, help="run two training lanes at once")
+    parser.add_argument("--threads", type=int, help="torch threads per trainer (default: 2, or 1 with --lanes 2)")
+    parser.add_argument("--force", action="store_true", help="re-run steps already done")
+    parser.add_argument("--list", action="store_true", help="list the steps and whether they are done")
+    args = parser.parse_args(argv)
+    work = Work(args.work, args.shared, threads=args.threads or (1 if args.lanes == 2 else 2))
+    if args.list:
+        for name in STEPS:
+            print(f"{name:10s} {'done' if _done(work, name) else '-'}")
+        return 0
+    if not (args.shared / "data").exists():
+        parser.error(f"no training data at {args.shared / 'data'} (pass --shared DIR)")
+    wanted = args.steps or list(STEPS)
+    unknown = [s for s in wanted if s not in STEPS]
+    if unknown:
+        parser.error(f"unknown step(s): {', '.join(unknown)}; known: {', '.join(STEPS)}")
+    lanes = {n: [s for s in wanted if STEPS[s][1] == n] for n in range(4)}
+    try:
+        for name in lanes[0]:
+            run_step(work, name, args.force)
+        if args.lanes == 2:
+            _two_lanes(work, lanes[1], lanes[2], args.force)
+        else:
+            for name in lanes[1] + lanes[2]:
+                run_step(work, name, args.force)
+        for name in lanes[3]:
+            run_step(work, name, args.force)
+    except (RuntimeError, FileNotFoundError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _two_lanes(work: Work, first: list[str], second: list[str], force: bool) -> None:
+    errors: list[BaseException] = []
+
+    def lane(names: list[str]) -> None:
+        try:
+            for name in names:
+                run_step(work, name, force)
+        except BaseException as err:  # reported after both lanes stop
+            errors.append(err)
+
+    threads = [threading.Thread(target=lane, args=(n,)) for n in (first, second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise RuntimeError("; ".join(str(e) for e in errors))

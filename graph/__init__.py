@@ -1,0 +1,1 @@
+"""diplograf.graph: the RDF graph with provenance, its serialisations, the view, queries and the CLI."""

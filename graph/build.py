@@ -1,0 +1,102 @@
+"""Extraction records -> an rdflib Graph with provenance on every event."""
+
+from __future__ import annotations
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace
+from rdflib.namespace import PROV
+
+from diplograf.extract.records import SYMMETRIC, Entity, Extraction, Fact
+from diplograf.ontology.iris import WIKIDATA, article_iri, entity_iri, event_iri, evidence_iri
+from diplograf.ontology.terms import DIPLO, ENTITY_CLASS, RELATION_CLASS, RELATION_PROPERTY
+
+SCHEMA = Namespace("https://schema.org/")
+PREFIXES = {"diplo": DIPLO._NS, "schema": SCHEMA, "prov": PROV, "skos": SKOS, "owl": OWL,
+            "wd": WIKIDATA, "dgid": Namespace("https://w3id.org/diplograf/id/")}
+
+
+def fact_event_iri(fact: Fact):
+    subj, obj = fact.subject, fact.object
+    if fact.predicate in SYMMETRIC and obj < subj:
+        subj, obj = obj, subj
+    return event_iri(fact.article, fact.predicate, subj, obj, fact.role, fact.sentence)
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def add_entity(g: Graph, ent: Entity) -> None:
+    iri = entity_iri(ent.key)
+    g.add((iri, RDF.type, ENTITY_CLASS[ent.type]))
+    g.add((iri, RDFS.label, Literal(ent.name)))
+    g.add((iri, SKOS.prefLabel, Literal(ent.name)))
+    for alias in sorted(ent.aliases - {ent.name}):
+        g.add((iri, SKOS.altLabel, Literal(alias, lang="id")))
+    if ent.wikidata:
+        g.add((iri, OWL.sameAs, WIKIDATA[ent.wikidata]))
+    if ent.iso:
+        g.add((iri, DIPLO.isoCode, Literal(ent.iso)))
+    if ent.stands_for:
+        g.add((iri, DIPLO.standsFor, entity_iri(ent.stands_for)))
+
+
+def build_graph(extraction: Extraction) -> Graph:
+    """The knowledge graph of an extraction: entities, articles, events, evidence."""
+    g = new_graph()
+    used: set[str] = set()
+    for res in extraction.articles:
+        art = res.article
+        a_iri = article_iri(art.id)
+        g.add((a_iri, RDF.type, DIPLO.Article))
+        g.add((a_iri, DIPLO.fileName, Literal(art.id)))
+        if art.title:
+            g.add((a_iri, SCHEMA.headline, Literal(art.title, lang="id")))
+        if art.date:
+            g.add((a_iri, SCHEMA.datePublished, Literal(art.date.isoformat(), datatype=XSD.date)))
+        if art.source:
+            g.add((a_iri, SCHEMA.publisher, Literal(art.source)))
+        if art.url:
+            g.add((a_iri, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)))
+        for m in res.mentions:
+            if m.entity:
+                g.add((entity_iri(m.entity), DIPLO.mentionedIn, a_iri))
+                used.add(m.entity)
+        for fact in res.facts:
+            add_fact(g, fact, a_iri)
+            used.update(k for k in (fact.subject, fact.object, fact.place) if k)
+    for key in sorted(used):
+        add_entity(g, extraction.entities[key])
+        stands_for = extraction.entities[key].stands_for
+        if stands_for and stands_for in extraction.entities:
+            add_entity(g, extraction.entities[stands_for])
+    return g
+
+
+def add_fact(g: Graph, fact: Fact, a_iri) -> None:
+    ev = fact_event_iri(fact)
+    subj, obj = entity_iri(fact.subject), entity_iri(fact.object)
+    g.add((ev, RDF.type, RELATION_CLASS[fact.predicate]))
+    g.add((ev, DIPLO.relation, RELATION_PROPERTY[fact.predicate]))
+    g.add((ev, DIPLO.actor, subj))
+    g.add((ev, DIPLO.target, obj))
+    g.add((subj, RELATION_PROPERTY[fact.predicate], obj))
+    if fact.date:
+        g.add((ev, DIPLO.date, Literal(fact.date.isoformat(), datatype=XSD.date)))
+    if fact.place:
+        g.add((ev, DIPLO.place, entity_iri(fact.place)))
+    if fact.role:
+        g.add((ev, DIPLO.roleLabel, Literal(fact.role, lang="en")))
+    g.add((ev, DIPLO.confidence, Literal(f"{fact.confidence:.3f}", datatype=XSD.decimal)))
+    g.add((ev, DIPLO.extractionRule, Literal(fact.rule)))
+    evid = evidence_iri(fact.article, fact.start, fact.end)
+    g.add((ev, DIPLO.evidence, evid))
+    g.add((ev, PROV.wasDerivedFrom, a_iri))
+    g.add((evid, RDF.type, DIPLO.Evidence))
+    g.add((evid, DIPLO.sourceArticle, a_iri))
+    g.add((evid, DIPLO.sentenceText, Literal(fact.evidence, lang="id")))
+    g.add((evid, DIPLO.startOffset, Literal(fact.start)))
+    g.add((evid, DIPLO.endOffset, Literal(fact.end)))
+    g.add((evid, DIPLO.sentenceIndex, Literal(fact.sentence)))

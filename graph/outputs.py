@@ -1,0 +1,80 @@
+"""Writing the outputs: Turtle, facts.jsonl and entities.jsonl (the eval contract), atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from contextlib import contextmanager
+from pathlib import Path
+
+from rdflib import Graph
+
+from diplograf.extract.records import Extraction
+from diplograf.ontology.iris import entity_iri
+
+from .build import fact_event_iri
+
+
+@contextmanager
+def atomic_write(path: Path, mode: str = "w"):
+    """Write to a temp file beside ``path`` and rename it into place only when all went well."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_turtle(graph: Graph, path: Path) -> None:
+    """Deterministic Turtle: rdflib sorts subjects and predicates; no blank nodes are minted."""
+    data = graph.serialize(format="turtle")
+    with atomic_write(path) as handle:
+        handle.write(data)
+
+
+def write_jsonl(rows: Iterable[dict], path: Path) -> int:
+    count = 0
+    with atomic_write(path) as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    return count
+
+
+def fact_rows(extraction: Extraction) -> list[dict]:
+    ents = extraction.entities
+    rows = []
+    for res in extraction.articles:
+        for f in res.facts:
+            rows.append({
+                "article": f.article, "predicate": f.predicate,
+                "subject": ents[f.subject].name, "subject_wikidata": ents[f.subject].wikidata,
+                "object": ents[f.object].name, "object_wikidata": ents[f.object].wikidata,
+                "date": f.date.isoformat() if f.date else None,
+                "place": ents[f.place].name if f.place else None,
+                "role": f.role, "confidence": f.confidence,
+                "evidence": f.evidence, "start": f.start, "end": f.end,
+                "event": str(fact_event_iri(f)),
+            })
+    return sorted(rows, key=lambda r: (r["article"], r["start"], r["predicate"], r["subject"], r["object"],
+                                       r["role"] or ""))
+
+
+def entity_rows(extraction: Extraction) -> list[dict]:
+    rows = []
+    for res in extraction.articles:
+        aliases: dict[str, set[str]] = {}
+        for m in res.mentions:
+            if m.entity:
+                aliases.setdefault(m.entity, set()).add(m.text)
+        for key, forms in aliases.items():
+            ent = extraction.entities[key]
+            rows.append({"article": res.article.id, "name": ent.name, "type": ent.type,
+                         "aliases": sorted(forms), "wikidata": ent.wikidata, "iri": str(entity_iri(key))})
+    return sorted(rows, key=lambda r: (r["article"], r["type"], r["name"]))

@@ -1,0 +1,46 @@
+"""Shared fixtures: the real bundled Stanza models, the examples' build, ../shared when present."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "corpus" / "seeds").is_dir():
+        pytest.skip(f"{SHARED} is absent: the shared development data is only on developer machines and CI")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The bundled Indonesian pipeline, loaded offline (a missing model fails, it does not skip)."""
+    from diplograf.extract.models import load_pipeline
+
+    return load_pipeline()
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def examples_build(tmp_path_factory) -> Path:
+    """``diplograf build examples`` run once through the real CLI; returns the output folder."""
+    from diplograf.graph.cli import main
+
+    out = tmp_path_factory.mktemp("examples-out")
+    assert main(["build", str(EXAMPLES), "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def example_facts(examples_build) -> list[dict]:
+    return read_jsonl(examples_build / "facts.jsonl")

@@ -1,0 +1,76 @@
+"""The graph and its files: provenance on every event, SPARQL over it, determinism, safe writes."""
+
+from __future__ import annotations
+
+import json
+
+from rdflib import RDF, Graph, URIRef
+
+from diplograf.graph.cli import main
+from diplograf.ontology import DIPLO
+
+from conftest import EXAMPLES, read_jsonl
+
+CONTRACT_KEYS = {"article", "subject", "object", "subject_wikidata", "object_wikidata", "predicate", "date",
+                 "place", "role", "confidence", "evidence", "start", "end", "event"}
+
+
+def _graph(out) -> Graph:
+    g = Graph()
+    g.parse(out / "graph.ttl")
+    return g
+
+
+def test_every_event_has_provenance(examples_build):
+    g = _graph(examples_build)
+    events = set(g.subjects(DIPLO.evidence, None))
+    assert len(events) >= 15
+    for ev in events:
+        assert (ev, DIPLO.actor, None) in g and (ev, DIPLO.target, None) in g
+        for evid in g.objects(ev, DIPLO.evidence):
+            article = g.value(evid, DIPLO.sourceArticle)
+            name = str(g.value(article, DIPLO.fileName))
+            start, end = int(g.value(evid, DIPLO.startOffset)), int(g.value(evid, DIPLO.endOffset))
+            text = (EXAMPLES / name).read_text(encoding="utf-8")
+            assert text[start:end] == str(g.value(evid, DIPLO.sentenceText))
+
+
+def test_facts_follow_the_contract_and_point_into_the_graph(examples_build, example_facts):
+    g = _graph(examples_build)
+    for f in example_facts:
+        assert set(f) == CONTRACT_KEYS
+        assert (URIRef(f["event"]), RDF.type, None) in g
+    ents = read_jsonl(examples_build / "entities.jsonl")
+    assert all({"article", "name", "type", "aliases", "wikidata", "iri"} <= set(e) for e in ents)
+
+
+def test_sparql_query_cli(examples_build, capsys):
+    q = ("SELECT ?a ?b ?date WHERE { ?e a diplo:Meeting ; diplo:actor/rdfs:label ?a ; diplo:target/rdfs:label ?b ;"
+         " diplo:date ?date } ORDER BY ?date ?a")
+    assert main(["query", str(examples_build / "graph.ttl"), q, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    pairs = {frozenset((r["a"], r["b"])) for r in rows}
+    assert frozenset(("Fumio Kishida", "Ferdinand Marcos Jr")) in pairs
+    assert main(["query", str(examples_build / "graph.ttl"), q, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "a,b,date"
+    assert main(["query", str(examples_build / "graph.ttl"), "SELECT nonsense"]) == 2
+    assert "SPARQL error" in capsys.readouterr().err
+
+
+def test_same_articles_give_byte_identical_outputs(examples_build, tmp_path):
+    assert main(["build", str(EXAMPLES), "--out", str(tmp_path), "--quiet"]) == 0
+    for name in ("graph.ttl", "facts.jsonl", "entities.jsonl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (examples_build / name).read_bytes(), name
+
+
+def test_bad_input_leaves_earlier_outputs_whole(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("# earlier graph\n")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "Presiden bertemu."}\n{oops\n')
+    assert main(["build", str(bad), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:2: not valid JSON" in err
+    assert (out / "graph.ttl").read_text() == "# earlier graph\n"
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]

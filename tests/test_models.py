@@ -1,0 +1,103 @@
+"""The bundled Stanza models: they load offline, and read sentences we wrote as a correct model must."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+
+import pytest
+
+from diplograf.extract.models import BUNDLED_DIR, FILES, ModelError, ModelSpec, check_folder, load_pipeline
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("diplograf tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_bundled_models_are_shipped_and_small():
+    paths = check_folder(BUNDLED_DIR)
+    total = sum(p.stat().st_size for p in paths.values())
+    assert total <= 80 * 1024 * 1024, f"bundled models take {total / 2**20:.1f} MiB"
+    assert (BUNDLED_DIR / "MODELS.md").is_file()
+
+
+def test_pipeline_loads_offline(no_network):
+    nlp = load_pipeline()
+    doc = nlp("Presiden Indonesia bertemu Perdana Menteri Jepang.")
+    assert len(doc.sentences) == 1
+
+
+def _sentence(pipeline, text):
+    doc = pipeline(text)
+    assert len(doc.sentences) == 1, [s.text for s in doc.sentences]
+    return doc.sentences[0]
+
+
+def test_plain_clause_heads_and_relations(pipeline):
+    s = _sentence(pipeline, "Anak itu membaca buku di perpustakaan.")
+    words = {w.text: w for w in s.words}
+    root = [w for w in s.words if w.head == 0]
+    assert [w.text for w in root] == ["membaca"]
+    assert words["membaca"].upos == "VERB"
+    assert (words["Anak"].head, words["Anak"].deprel) == (words["membaca"].id, "nsubj")
+    assert (words["buku"].head, words["buku"].deprel) == (words["membaca"].id, "obj")
+    assert words["di"].deprel == "case"
+
+
+def _entities(sentence):
+    return {(e.text, e.type) for e in sentence.ents}
+
+
+def test_person_full_name_is_one_per_entity(pipeline):
+    s = _sentence(pipeline, "Kemarin Joko Widodo bertemu dengan Fumio Kishida di Tokyo.")
+    ents = _entities(s)
+    assert ("Joko Widodo", "PER") in ents
+    assert ("Fumio Kishida", "PER") in ents
+    assert ("Tokyo", "LOC") in ents
+
+
+def test_country_is_a_location(pipeline):
+    s = _sentence(pipeline, "Indonesia dan Malaysia sepakat memperkuat kerja sama perdagangan.")
+    ents = _entities(s)
+    assert ("Indonesia", "LOC") in ents and ("Malaysia", "LOC") in ents
+
+
+def test_sentences_and_multiword_tokens(pipeline):
+    doc = pipeline("Menteri itu tiba di Jakarta. Ia bertemu dengan presiden. Bukunya baru.")
+    assert len(doc.sentences) == 3
+    last = doc.sentences[2]
+    assert [w.text for w in last.tokens[0].words] == ["Buku", "nya"]
+
+
+def test_missing_model_names_the_file_and_the_fix(tmp_path):
+    with pytest.raises(ModelError) as err:
+        load_pipeline(ModelSpec(folder=tmp_path))
+    msg = str(err.value)
+    assert str(tmp_path / "tokenize.pt") in msg and "make models" in msg and "--stanza-dir" in msg
+
+
+def test_corrupt_model_is_reported(tmp_path):
+    for name in FILES.values():
+        shutil.copy(BUNDLED_DIR / name, tmp_path / name)
+    (tmp_path / "depparse.pt").write_bytes(b"version https://git-lfs.github.com/spec/v1\n" + b"x" * 2000)
+    with pytest.raises(ModelError, match="corrupt .*depparse.pt"):
+        load_pipeline(ModelSpec(folder=tmp_path))
+    (tmp_path / "depparse.pt").write_bytes(b"\x00" * 4096)  # not a torch file at all
+    with pytest.raises(ModelError, match="could not load"):
+        load_pipeline(ModelSpec(folder=tmp_path))
+
+
+def test_cli_annotate_prints_conllu_with_ner(capsys):
+    from diplograf.graph.cli import main
+
+    assert main(["annotate", "Presiden Joko Widodo mengunjungi Jepang."]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split("\t") for line in out.splitlines() if line and not line.startswith("#")]
+    assert rows and all(len(r) == 10 for r in rows)
+    assert any("ner=" in r[9] for r in rows)
+    assert [r[1] for r in rows if r[6] == "0"] == ["mengunjungi"]
