@@ -18,6 +18,7 @@ REGION_CUES = {"provinsi", "wilayah", "kawasan", "negara bagian", "prefektur", "
 #: Words that may sit inside a person's name although not capitalised.
 NAME_PARTICLES = {"bin", "binti", "da", "de", "del", "van", "von", "al", "el", "la", "le", "dos"}
 TRIM = ".,;:!?\"'()[]“”‘’"
+DEMONSTRATIVES = {"tersebut", "itu", "ini"}
 
 
 def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -123,7 +124,12 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                 person_names.setdefault(slug(m.text), m.text)
     for mentions in mentions_by_article.values():
         local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=len, reverse=True)
-        for m in mentions:
+        last_event: str | None = None
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.type == "Event" and last_event and _anaphoric(m.text):
+                m.entity = last_event  # "KTT tersebut": the summit named before
+                entities[last_event].aliases.add(m.text)
+                continue
             if m.entity.startswith("agreement:"):  # agreements are scoped to their article
                 ent = entities.setdefault(m.entity, Entity(m.entity, m.text, m.type))
             elif m.entity:  # gazetteer
@@ -138,6 +144,8 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
             else:
                 m.entity = f"{PREFIX[m.type]}:{slug(m.text)}"
                 ent = entities.setdefault(m.entity, Entity(m.entity, m.text, m.type))
+            if m.type == "Event":
+                last_event = m.entity
             ent.aliases.add(m.text)
     return entities
 
@@ -210,3 +218,29 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
         mentions.sort(key=lambda x: x.first)
         i = last + 1
     return mentions
+
+
+def name_part_mentions(sentences: list[Sentence], by_sentence: dict[int, list[Mention]], mentions: list[Mention],
+                       text: str) -> dict[int, list[Mention]]:
+    """Add Person mentions for single capitalised words that are part of a full name in the article."""
+    parts: set[str] = set()
+    for m in mentions:
+        if m.type == "Person" and len(m.text.split()) > 1:
+            parts |= {norm(p) for p in m.text.replace("-", " ").split() if len(p) > 2 and p[:1].isupper()}
+    if not parts:
+        return by_sentence
+    for s in sentences:
+        taken = {i for m in by_sentence[s.index] for i in range(m.first, m.last + 1)}
+        for w in s.words:
+            if w.index not in taken and w.text[:1].isupper() and norm(w.text) in parts:
+                m = _mention(s, w.index, w.index, "Person", source="name_part")
+                m.text = text[m.start:m.end]
+                by_sentence[s.index].append(m)
+        by_sentence[s.index].sort(key=lambda m: m.first)
+    return by_sentence
+
+
+def _anaphoric(name: str) -> bool:
+    """"KTT tersebut", "pertemuan puncak itu", a bare "KTT": a summit named before, not a new one."""
+    toks = [t for t in norm(name).split() if t not in DEMONSTRATIVES]
+    return not toks or any(tuple(toks) == cue for cue, _ in cues())

@@ -11,12 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import entities as ent
-from . import gazetteer, relations, roles
+from . import gazetteer, pairs, relations, roles
 from .records import Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
 
+#: Relations where a different role is a different fact (one fact per field, level or post).
+ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith", "supports"})
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
-DEFAULT_COMPONENTS = ("ner_gazetteer", "cues", "roles", "role_facts", "relations", "dedupe")
+DEFAULT_COMPONENTS = ("ner_gazetteer", "cues", "roles", "name_parts", "role_facts", "relations", "pairs", "dedupe")
 
 
 @dataclass
@@ -62,6 +64,14 @@ def _roles(state: ArticleState) -> None:
         state.holdings.extend(roles.find_roles(s, state.mentions[s.index], state.article.text))
 
 
+@component("name_parts", "mentions")
+def _name_parts(state: ArticleState) -> None:
+    """A lone surname or given name of a person named in full elsewhere in the article is a mention
+    of that person ("Thuong" after "Vo Van Thuong"), even where the NER missed it."""
+    all_mentions = [m for ms in state.mentions.values() for m in ms]
+    state.mentions.update(ent.name_part_mentions(state.sentences, state.mentions, all_mentions, state.article.text))
+
+
 @component("role_facts", "facts")
 def _role_facts(state: ArticleState, corpus: Corpus) -> None:
     """holdsRole from appositions; a role with no employer takes the one the person has elsewhere."""
@@ -90,14 +100,26 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
             state.facts.append(fact)
 
 
+@component("pairs", "facts")
+def _pairs(state: ArticleState, corpus: Corpus) -> None:
+    """cooperatesOn / partnerOf / agreesWith between the states a sentence or its article is about."""
+    all_mentions = [m for ms in state.mentions.values() for m in ms]
+    ctx = pairs.article_focus(all_mentions, corpus.entities)
+    for s in state.sentences:
+        state.facts.extend(pairs.find_pair_relations(state.article, s, state.mentions[s.index], corpus.entities, ctx))
+
+
 @component("dedupe", "facts")
 def _dedupe(state: ArticleState, corpus: Corpus) -> None:
     """One fact per statement: the same relation between the same pair with the same role once per
-    article, keeping the most confident reading (the earliest sentence on a tie)."""
+    article, keeping the most confident and most complete reading (the earliest on a tie)."""
     best: dict[tuple, Fact] = {}
-    for f in sorted(state.facts, key=lambda f: (f.sentence, -f.confidence)):
-        k = f.key()[:5]
-        if k not in best or f.confidence > best[k].confidence:
+    def strength(f: Fact) -> tuple:
+        return (f.confidence, f.date is not None, f.place is not None)
+
+    for f in sorted(state.facts, key=lambda f: f.sentence):
+        k = f.key()[:5] if f.predicate in ROLE_DISTINCT else f.key()[:4]
+        if k not in best or strength(f) > strength(best[k]):
             best[k] = f
     state.facts = sorted(best.values(), key=lambda f: (f.sentence, f.predicate, f.subject, f.object, f.role or ""))
 

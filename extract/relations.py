@@ -115,8 +115,12 @@ class _Args:
     def nearest(self, trigger: Word, types: tuple[str, ...], left: bool, exclude: list[Mention]) -> list[Mention]:
         """Surface fallback: the closest mention of a wanted type on one side of the trigger,
         with any mention joined to it by "dan"."""
+        starts = {m.first: m for m in self.mentions}
         cands = [m for m in self.mentions if m.type in types and m not in exclude
-                 and ((m.last < trigger.index) if left else (m.first > trigger.index))]
+                 and ((m.last < trigger.index) if left else (m.first > trigger.index))
+                 # "Raja Yordania Abdullah II": the state names the person's employer, not a party
+                 and not (m.type != "Person" and getattr(starts.get(m.last + 1), "type", "") == "Person"
+                          and "Person" in types)]
         if not cands:
             return []
         cands.sort(key=lambda m: -m.last if left else m.first)

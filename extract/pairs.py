@@ -1,0 +1,166 @@
+"""Relations between two states: cooperatesOn (one fact per field), partnerOf, agreesWith.
+
+The pair is the two states a sentence names, or else the pair the article is about (the two states
+it names most). Cues, fields and partnership levels live in ``data/*.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+from .dates import sentence_date
+from .gazetteer import DATA, norm
+from .records import Article, Entity, Fact, Mention, Sentence
+
+
+def _table(name: str) -> list[list[str]]:
+    rows = []
+    with open(DATA / name, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def _phrases(forms: str) -> list[tuple[str, ...]]:
+    return [tuple(norm(f).split()) for f in forms.split(";") if f.strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> list[tuple[str, tuple[tuple[str, ...], ...], float]]:
+    return [(rel, tuple(_phrases(forms)), float(conf)) for rel, forms, conf in _table("pair_cues.tsv")]
+
+
+@functools.lru_cache(maxsize=1)
+def fields() -> list[tuple[tuple[str, ...], str]]:
+    """(Indonesian phrase, English label), longest phrase first."""
+    out = [(p, label) for label, forms in _table("fields.tsv") for p in _phrases(forms)]
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+@functools.lru_cache(maxsize=1)
+def levels() -> list[tuple[str, set[str]]]:
+    return [(label, {norm(f) for f in forms.split(";")}) for label, forms in _table("partnership_levels.tsv")]
+
+
+def find_phrases(tokens: list[str], phrases: list[tuple[tuple[str, ...], str]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, label) of the phrases in ``tokens``, longest first."""
+    taken: set[int] = set()
+    out = []
+    for phrase, label in phrases:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if tuple(tokens[i:i + n]) == phrase and not taken & set(range(i, i + n)):
+                out.append((i, i + n, label))
+                taken |= set(range(i, i + n))
+    return sorted(out)
+
+
+def _has(tokens: list[str], phrase: tuple[str, ...]) -> int:
+    n = len(phrase)
+    for i in range(len(tokens) - n + 1):
+        if tuple(tokens[i:i + n]) == phrase:
+            return i
+    return -1
+
+
+@dataclass
+class PairContext:
+    """The states of one article: the pair it is about, if any."""
+
+    focus: tuple[str, str] | None
+
+
+def state_of(m: Mention, entities: dict[str, Entity]) -> str | None:
+    ent = entities.get(m.entity)
+    if ent is None:
+        return None
+    if ent.type == "Country":
+        return ent.key
+    return ent.stands_for  # a capital for its state
+
+
+def article_focus(mentions: list[Mention], entities: dict[str, Entity]) -> PairContext:
+    counts = Counter(s for m in mentions if (s := state_of(m, entities)))
+    top = [k for k, n in counts.most_common(2) if n >= 2]
+    return PairContext(tuple(sorted(top)) if len(top) == 2 else None)
+
+
+def sentence_pair(mentions: list[Mention], entities: dict[str, Entity], ctx: PairContext) -> tuple[str, str] | None:
+    states: list[str] = []
+    for m in mentions:
+        s = state_of(m, entities)
+        if s and s not in states:
+            states.append(s)
+    if len(states) >= 2:
+        return states[0], states[1]
+    if len(states) == 1 and ctx.focus and states[0] in ctx.focus:
+        return ctx.focus
+    if not states:
+        return ctx.focus
+    return None
+
+
+def partnership_label(tokens: list[str], start: int) -> str:
+    """English label of "kemitraan strategis komprehensif permanen" starting at ``start``."""
+    if tokens[start:start + 2] == ["mitra", "dagang"]:
+        return "trading partner" + (" (largest)" if "terbesar" in tokens[start:start + 4] else "")
+    window = set(tokens[start + 1:start + 6])
+    found = [label for label, forms in levels() if window & forms]
+    return " ".join(found + ["partnership"])
+
+
+def _clause_after(sentence: Sentence, index: int) -> str | None:
+    """The words after ``index`` (0-based) up to the next comma or the end: what was agreed."""
+    words = []
+    for w in sentence.words[index + 1:]:
+        if w.text in (",", ".", ";", "\"", "”"):
+            if words:
+                break
+            continue
+        words.append(w.text)
+        if len(words) >= 14:
+            break
+    return " ".join(words) or None
+
+
+def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Mention],
+                        entities: dict[str, Entity], ctx: PairContext) -> list[Fact]:
+    tokens = [norm(w.text) for w in sentence.words]
+    found = [(rel, _has(tokens, p), p, conf) for rel, phrases, conf in cues() for p in phrases]
+    found = [f for f in found if f[1] >= 0]
+    if not found:
+        return []
+    pair = sentence_pair(mentions, entities, ctx)
+    if pair is None:
+        return []
+    a, b = pair
+    date = sentence_date(sentence.text, article.date)
+    facts = []
+
+    def fact(rel: str, role: str | None, conf: float, rule: str) -> None:
+        facts.append(Fact(article=article.id, predicate=rel, subject=a, object=b, sentence=sentence.index,
+                          evidence=sentence.text, start=sentence.start, end=sentence.end, date=date,
+                          role=role, confidence=round(conf, 3), rule=rule))
+
+    seen: set[tuple[str, str | None]] = set()
+    for rel, index, phrase, conf in sorted(found, key=lambda f: f[1]):
+        if rel == "cooperatesOn":
+            for _s, _e, label in find_phrases(tokens, fields()):
+                if ("cooperatesOn", label) not in seen:
+                    seen.add(("cooperatesOn", label))
+                    fact("cooperatesOn", label, conf, "cooperatesOn:field")
+        elif rel == "partnerOf":
+            for i, tok in enumerate(tokens):
+                if tuple(tokens[i:i + len(phrase)]) == phrase:
+                    label = partnership_label(tokens, i)
+                    if ("partnerOf", label) not in seen:
+                        seen.add(("partnerOf", label))
+                        fact("partnerOf", label, conf, f"partnerOf:{tok}")
+        elif rel == "agreesWith" and ("agreesWith", None) not in seen:
+            seen.add(("agreesWith", None))
+            role = _clause_after(sentence, index + len(phrase) - 1)
+            fact("agreesWith", role, conf, f"agreesWith:{' '.join(phrase)}")
+    return facts
