@@ -125,10 +125,16 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
     for mentions in mentions_by_article.values():
         local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=len, reverse=True)
         last_event: str | None = None
-        for m in sorted(mentions, key=lambda m: m.start):
+        last_person: str | None = None
+        for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+            if m.source == "pronoun":  # "ia", "dia", "beliau": the person named last
+                m.entity = last_person or "group:unresolved"
+                continue
             if m.type == "Event" and last_event and _anaphoric(m.text):
                 m.entity = last_event  # "KTT tersebut": the summit named before
                 entities[last_event].aliases.add(m.text)
+                continue
+            if m.entity.startswith("group:"):  # expanded per article in the fact phase
                 continue
             if m.entity.startswith("agreement:"):  # agreements are scoped to their article
                 ent = entities.setdefault(m.entity, Entity(m.entity, m.text, m.type))
@@ -146,6 +152,8 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                 ent = entities.setdefault(m.entity, Entity(m.entity, m.text, m.type))
             if m.type == "Event":
                 last_event = m.entity
+            if m.type == "Person":
+                last_person = m.entity
             ent.aliases.add(m.text)
     return entities
 
@@ -244,3 +252,50 @@ def _anaphoric(name: str) -> bool:
     """"KTT tersebut", "pertemuan puncak itu", a bare "KTT": a summit named before, not a new one."""
     toks = [t for t in norm(name).split() if t not in DEMONSTRATIVES]
     return not toks or any(tuple(toks) == cue for cue, _ in cues())
+
+
+@functools.lru_cache(maxsize=1)
+def group_phrases() -> list[tuple[tuple[str, ...], str]]:
+    """(phrase, kind) of ``data/groups.tsv``, longest first; kind is "leaders" or "states"."""
+    out = []
+    with open(DATA / "groups.tsv", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                kind, forms = line.rstrip("\n").split("\t")
+                out.extend((tuple(norm(f).split()), kind) for f in forms.split(";") if f)
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+#: Entity keys of the two groups; the fact phase expands them into the article's pair.
+GROUP_TYPES = {"leaders": "Person", "states": "Country"}
+
+
+def group_mentions(sentence: Sentence, mentions: list[Mention], text: str) -> None:
+    """"Kedua pemimpin", "kedua negara": mentions keyed ``group:leaders`` / ``group:states``."""
+    toks = [norm(w.text) for w in sentence.words]
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    for phrase, kind in group_phrases():
+        n = len(phrase)
+        for i in range(len(toks) - n + 1):
+            span = set(range(i + 1, i + n + 1))
+            if tuple(toks[i:i + n]) == phrase and not span & taken:
+                m = _mention(sentence, i + 1, i + n, GROUP_TYPES[kind], f"group:{kind}", "group")
+                m.text = text[m.start:m.end]
+                mentions.append(m)
+                taken |= span
+    mentions.sort(key=lambda m: m.first)
+
+
+#: Third-person pronouns that refer to a person.
+PRONOUNS = {"ia", "dia", "beliau"}
+
+
+def pronoun_mentions(sentence: Sentence, mentions: list[Mention], text: str) -> None:
+    """"Ia", "dia", "beliau": Person mentions resolved to the person named last (``resolve``)."""
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    for w in sentence.words:
+        if w.index not in taken and w.text.lower() in PRONOUNS and w.upos in ("PRON", "X"):
+            m = _mention(sentence, w.index, w.index, "Person", source="pronoun")
+            m.text = text[m.start:m.end]
+            mentions.append(m)
+    mentions.sort(key=lambda m: m.first)

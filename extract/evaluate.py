@@ -42,14 +42,14 @@ def raw_text(conllu: Path) -> str:
 
 
 def evaluate_ud(pipeline, gold: Path) -> dict[str, float]:
-    from stanza.utils import conll18_ud_eval as ud
-    from stanza.utils.conll import CoNLL
-
+    from stanza.models.common.utils import ud_scores  # the CoNLL 2018 shared task scorer
     doc = pipeline(raw_text(gold))
     with tempfile.NamedTemporaryFile("w", suffix=".conllu", delete=False, encoding="utf-8") as tmp:
-        tmp.write(CoNLL.doc2conll_text(doc))
-    scores = ud.evaluate(ud.load_conllu_file(str(gold)), ud.load_conllu_file(tmp.name))
-    Path(tmp.name).unlink()
+        tmp.write(f"{doc:C}" + "\n\n")
+    try:
+        scores = ud_scores(str(gold), tmp.name)
+    finally:
+        Path(tmp.name).unlink()
     return {m: round(100 * scores[m].f1, 2) for m in UD_METRICS}
 
 
@@ -95,7 +95,7 @@ def evaluate_ner(pipeline, test_json: Path) -> dict[str, dict[str, float]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m diplograf.extract.evaluate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2].parent / "shared")
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     parser.add_argument("--stanza-dir", type=Path, default=BUNDLED_DIR)
     parser.add_argument("--json", type=Path, help="also write the scores here")
     parser.add_argument("--skip-ud", action="store_true")

@@ -159,6 +159,10 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
                     if ("partnerOf", label) not in seen:
                         seen.add(("partnerOf", label))
                         fact("partnerOf", label, conf, f"partnerOf:{tok}")
+        elif rel == "establishedRelations" and (rel, None) not in seen:
+            seen.add((rel, None))
+            year = next((w.text for w in sentence.words if w.text.isdigit() and len(w.text) == 4), None)
+            fact(rel, year, conf, "establishedRelations:hubungan diplomatik")
         elif rel == "agreesWith" and ("agreesWith", None) not in seen:
             seen.add(("agreesWith", None))
             role = _clause_after(sentence, index + len(phrase) - 1)

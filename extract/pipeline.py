@@ -18,7 +18,8 @@ from .records import Article, ArticleResult, Entity, Extraction, Fact, Mention, 
 ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith", "supports"})
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
-DEFAULT_COMPONENTS = ("ner_gazetteer", "cues", "roles", "name_parts", "role_facts", "relations", "pairs", "dedupe")
+DEFAULT_COMPONENTS = ("ner_gazetteer", "cues", "roles", "name_parts", "groups", "pronouns",
+                      "role_facts", "relations", "pairs", "dedupe")
 
 
 @dataclass
@@ -72,6 +73,37 @@ def _name_parts(state: ArticleState) -> None:
     state.mentions.update(ent.name_part_mentions(state.sentences, state.mentions, all_mentions, state.article.text))
 
 
+@component("groups", "mentions")
+def _groups(state: ArticleState) -> None:
+    """"Kedua pemimpin" / "kedua negara": placeholders for the article's pair of leaders or states."""
+    for s in state.sentences:
+        ent.group_mentions(s, state.mentions[s.index], state.article.text)
+
+
+@component("pronouns", "mentions")
+def _pronouns(state: ArticleState) -> None:
+    for s in state.sentences:
+        ent.pronoun_mentions(s, state.mentions[s.index], state.article.text)
+
+
+#: Roles whose holders are "the leaders" of their states.
+LEADER_ROLES = frozenset({"President", "Prime Minister", "King", "Queen", "Chancellor", "Emir", "Sultan"})
+
+
+def article_groups(state: ArticleState, corpus: Corpus) -> dict[str, list[str]]:
+    """Members of ``group:leaders`` (the two most-mentioned leaders) and ``group:states``."""
+    all_mentions = [m for ms in state.mentions.values() for m in ms]
+    counts: dict[str, int] = {}
+    for m in all_mentions:
+        if m.type == "Person" and not m.entity.startswith("group:"):
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    leaders = sorted({h.person.entity for h in state.holdings if h.role in LEADER_ROLES},
+                     key=lambda k: (-counts.get(k, 0), k))[:2]
+    focus = pairs.article_focus(all_mentions, corpus.entities).focus
+    return {"group:leaders": leaders if len(leaders) == 2 else [],
+            "group:states": list(focus) if focus else []}
+
+
 @component("role_facts", "facts")
 def _role_facts(state: ArticleState, corpus: Corpus) -> None:
     """holdsRole from appositions; a role with no employer takes the one the person has elsewhere."""
@@ -89,8 +121,11 @@ def _role_facts(state: ArticleState, corpus: Corpus) -> None:
 
 @component("relations", "facts")
 def _relations(state: ArticleState, corpus: Corpus) -> None:
+    groups = article_groups(state, corpus)
     for s in state.sentences:
-        for fact in relations.find_relations(state.article, s, state.mentions[s.index]):
+        found = relations.find_relations(state.article, s, state.mentions[s.index], groups)
+        found += relations.located_in(state.article, s, state.mentions[s.index])
+        for fact in found:
             for attr in ("subject", "object"):
                 key = getattr(fact, attr)
                 # a capital standing for its state as an actor ("Beijing menilai")
@@ -147,8 +182,10 @@ def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
         if phase == "facts":
             for st in states:
                 fn(st, corpus)
-    results = [ArticleResult(st.article, st.sentences, [m for ms in st.mentions.values() for m in ms], st.facts)
-               for st in states]
+    results = [ArticleResult(st.article, st.sentences,
+                             [m for ms in st.mentions.values() for m in ms
+                              if not m.entity.startswith("group:") and m.source != "pronoun"],
+                             st.facts) for st in states]
     return Extraction(results, corpus.entities)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import sentence_date
 from .gazetteer import DATA, norm
@@ -144,8 +144,22 @@ def place_of(sentence: Sentence, mentions: list[Mention], exclude: list[Mention]
     return None
 
 
-def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]) -> list[Fact]:
-    """Facts of the trigger rules in one sentence (holdsRole comes from roles.py)."""
+def expand(found: list[Mention], groups: dict[str, list[str]]) -> list[Mention]:
+    """Replace a group mention ("kedua pemimpin") by one mention per member of the group."""
+    out = []
+    for m in found:
+        if m.entity in groups:
+            out.extend(replace(m, entity=key) for key in groups[m.entity])
+        else:
+            out.append(m)
+    return out
+
+
+def find_relations(article: Article, sentence: Sentence, mentions: list[Mention],
+                   groups: dict[str, list[str]] | None = None) -> list[Fact]:
+    """Facts of the trigger rules in one sentence (holdsRole comes from roles.py); ``groups`` gives
+    the members of group mentions."""
+    groups = groups or {}
     args = _Args(sentence, mentions)
     facts: list[Fact] = []
     date = sentence_date(sentence.text, article.date)
@@ -164,14 +178,34 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
         if not objects:
             objects = args.nearest(trigger, rule.object_types, left=passive, exclude=subjects)
             conf *= 0.85
+        subjects, objects = expand(subjects, groups), expand(objects, groups)
         pairs = [(s, o) for s in subjects for o in objects if s.entity != o.entity]
-        if not pairs and rule.relation in SYMMETRIC and len(subjects) > 1:
-            pairs = [(a, b) for a, b in itertools.combinations(subjects, 2) if a.entity != b.entity]
+        if not pairs and len(subjects) > 1:
+            if rule.relation in SYMMETRIC:
+                pairs = [(a, b) for a, b in itertools.combinations(subjects, 2) if a.entity != b.entity]
+            elif any(w.text.lower() == "saling" for w in sentence.words):  # "saling mendukung": each other
+                pairs = [(a, b) for a, b in itertools.permutations(subjects, 2) if a.entity != b.entity]
         place = place_of(sentence, mentions, [m for p in pairs for m in p])
         for subj, obj in pairs:
+            if subj.entity.startswith("group:") or obj.entity.startswith("group:"):
+                continue  # a group whose members the article does not name
             facts.append(Fact(
                 article=article.id, predicate=rule.relation, subject=subj.entity, object=obj.entity,
                 sentence=sentence.index, evidence=sentence.text, start=sentence.start, end=sentence.end,
                 date=date, place=place.entity if place else None, role=rule.role,
                 confidence=round(conf, 3), rule=f"{rule.relation}:{trigger.text.lower()}"))
+    return facts
+
+
+def located_in(article: Article, sentence: Sentence, mentions: list[Mention]) -> list[Fact]:
+    """"Xi'an, Provinsi Shaanxi", "Labuan Bajo, Nusa Tenggara Timur": a place, a comma, a larger place."""
+    facts = []
+    for a, b in zip(mentions, mentions[1:]):
+        if a.type not in ("City", "Region") or b.type not in ("Region", "Country") or a.entity == b.entity:
+            continue
+        between = [w.text.lower() for w in sentence.words[a.last:b.first - 1]]
+        if between and between[0] == "," and all(t in (",", "provinsi", "negara bagian", "kabupaten") for t in between):
+            facts.append(Fact(article=article.id, predicate="locatedIn", subject=a.entity, object=b.entity,
+                              sentence=sentence.index, evidence=sentence.text, start=sentence.start,
+                              end=sentence.end, confidence=0.7, rule="locatedIn:apposition"))
     return facts

@@ -77,14 +77,12 @@ def cmd_build(args) -> int:
 
 
 def cmd_annotate(args) -> int:
-    from stanza.utils.conll import CoNLL
-
     source = Path(args.text)
     text = source.read_text(encoding="utf-8") if source.is_file() else args.text
     if not text.strip():
         raise InputError("annotate: nothing to annotate (empty text)")
     doc = load_pipeline(_spec(args))(text)
-    sys.stdout.write(CoNLL.doc2conll_text(doc))
+    sys.stdout.write(f"{doc:C}" + "\n\n")
     return 0
 
 

@@ -101,3 +101,9 @@ def test_cli_annotate_prints_conllu_with_ner(capsys):
     assert rows and all(len(r) == 10 for r in rows)
     assert any("ner=" in r[9] for r in rows)
     assert [r[1] for r in rows if r[6] == "0"] == ["mengunjungi"]
+
+
+def test_official_package_missing_gives_the_fix(tmp_path, monkeypatch):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    with pytest.raises(ModelError, match="(?s)Stanford's Indonesian package is not usable.*stanza.download"):
+        load_pipeline(ModelSpec(package="official"))
