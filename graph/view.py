@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 
 import networkx as nx
@@ -51,7 +52,7 @@ def render_html(extraction: Extraction, title: str = "diplograf") -> str:
         if d["wikidata"]:
             tip.append(f"Wikidata: {d['wikidata']}")
         net.add_node(key, label=d["label"], title="\n".join(tip), color=COLOURS.get(d["type"], "#bab0ac"),
-                     group=d["type"])
+                     shape="dot", size=14)
     edges = sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"], e[2]["article"], e[2]["evidence"]))
     for u, v, d in edges:
         tip = [d["predicate"] + (f" ({d['role']})" if d["role"] else "") + (f", {d['date']}" if d["date"] else ""),
@@ -65,7 +66,14 @@ def render_html(extraction: Extraction, title: str = "diplograf") -> str:
     }))
     html = net.generate_html(notebook=False)
     html = REMOTE_TAGS.sub("", html)
-    html = html.replace("<head>", f"<head>\n<title>{title}</title>", 1)
+    html = html.replace("<head>", f"<head>\n<title>{escape(title)}</title>", 1)
+    types = sorted({g.nodes[k]["type"] for k in g.nodes})
+    legend = "".join(f'<span style="margin-right:14px"><span style="display:inline-block;width:11px;height:11px;'
+                     f'border-radius:6px;background:{COLOURS.get(t, "#bab0ac")}"></span> {escape(t)}</span>'
+                     for t in types)
+    html = re.sub(r"<body>", '<body>\n<div id="legend" style="font:13px sans-serif;padding:6px 10px">'
+                  f'<b>{escape(title)}</b> — {g.number_of_nodes()} entities, {g.number_of_edges()} facts. '
+                  f"Hover an edge for its evidence. {legend}</div>", html, count=1)
     return html
 
 
