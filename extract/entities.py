@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
-from .gazetteer import DATA, Gazetteer, norm, slug
+from .gazetteer import Gazetteer, norm, slug
 from .records import Entity, Mention, Sentence
+from .tables import phrase_table
 
 #: Stanza NER label -> entity type of the contract.
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "City", "EVENT": "Event"}
@@ -168,16 +167,9 @@ def _full_name(name: str, candidates: list[str], unique: bool = False) -> str | 
     return max(found, key=len)
 
 
-@functools.lru_cache(maxsize=1)
 def cues() -> list[tuple[tuple[str, ...], str]]:
     """(cue phrase, entity type), longest phrase first, from ``data/cues.tsv``."""
-    out = []
-    with open(DATA / "cues.tsv", encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip() and not line.startswith("#"):
-                etype, forms = line.rstrip("\n").split("\t")
-                out.extend((tuple(norm(f).split()), etype) for f in forms.split(";") if f)
-    return sorted(out, key=lambda c: -len(c[0]))
+    return phrase_table("cues.tsv")
 
 
 #: Parts of speech that end a cue phrase ("perjanjian kerja sama perikanan | di Jakarta").
@@ -254,16 +246,9 @@ def _anaphoric(name: str) -> bool:
     return not toks or any(tuple(toks) == cue for cue, _ in cues())
 
 
-@functools.lru_cache(maxsize=1)
 def group_phrases() -> list[tuple[tuple[str, ...], str]]:
     """(phrase, kind) of ``data/groups.tsv``, longest first; kind is "leaders" or "states"."""
-    out = []
-    with open(DATA / "groups.tsv", encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip() and not line.startswith("#"):
-                kind, forms = line.rstrip("\n").split("\t")
-                out.extend((tuple(norm(f).split()), kind) for f in forms.split(";") if f)
-    return sorted(out, key=lambda x: -len(x[0]))
+    return phrase_table("groups.tsv")
 
 
 #: Entity keys of the two groups; the fact phase expands them into the article's pair.

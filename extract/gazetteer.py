@@ -7,24 +7,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
-
-
-def norm(text: str) -> str:
-    """Case-, accent- and apostrophe-insensitive form used for lookups."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    return " ".join(text.casefold().split())
-
-
-def slug(text: str) -> str:
-    """Stable ASCII slug for keys and IRIs."""
-    return re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-") or "x"
+from .tables import DATA, norm, rows, slug  # noqa: F401  (norm and slug are used from here too)
 
 
 @dataclass(frozen=True)
@@ -77,13 +62,6 @@ def tokenize_alias(alias: str) -> list[str]:
     return [norm(t) for t in re.findall(r"\w+(?:[-'’]\w+)*|[^\w\s]", alias)]
 
 
-def _rows(name: str):
-    with open(DATA / name, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip() and not line.startswith("#"):
-                yield [c.strip() for c in line.rstrip("\n").split("\t")]
-
-
 @functools.lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer from the bundled tables (cached)."""
@@ -91,7 +69,7 @@ def load() -> Gazetteer:
 
     gaz = Gazetteer()
     known_iso = set()
-    for row in _rows("countries.tsv"):
+    for row in rows("countries.tsv"):
         iso, name, qid, aliases, capitals, cap_qid = (row + [""] * 6)[:6]
         country = pycountry.countries.get(alpha_2=iso)
         if country is None:
@@ -115,7 +93,7 @@ def load() -> Gazetteer:
         for alias in {country.name, getattr(country, "common_name", country.name)}:
             gaz.add(entry, alias)
     for table in ("organizations.tsv", "regions.tsv"):
-        for row in _rows(table):
+        for row in rows(table):
             key, name, etype, qid, aliases = (row + [""] * 5)[:5]
             prefix = {"Organization": "org", "Initiative": "initiative", "Region": "region"}[etype]
             entry = GazEntry(f"{prefix}:{key}", name, etype, qid or None)
@@ -129,7 +107,7 @@ def load() -> Gazetteer:
 def roles() -> dict[tuple[str, ...], str]:
     """Role phrases (normalised token tuples) -> English role label."""
     table: dict[tuple[str, ...], str] = {}
-    for label, forms in _rows("roles.tsv"):
+    for label, forms in rows("roles.tsv"):
         for form in forms.split(";"):
             table[tuple(tokenize_alias(form))] = label
     return table

@@ -11,38 +11,24 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .dates import sentence_date
-from .gazetteer import DATA, norm
+from .gazetteer import norm
 from .records import Article, Entity, Fact, Mention, Sentence
-
-
-def _table(name: str) -> list[list[str]]:
-    rows = []
-    with open(DATA / name, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip() and not line.startswith("#"):
-                rows.append(line.rstrip("\n").split("\t"))
-    return rows
-
-
-def _phrases(forms: str) -> list[tuple[str, ...]]:
-    return [tuple(norm(f).split()) for f in forms.split(";") if f.strip()]
+from .tables import phrase_table, phrases, rows
 
 
 @functools.lru_cache(maxsize=1)
 def cues() -> list[tuple[str, tuple[tuple[str, ...], ...], float]]:
-    return [(rel, tuple(_phrases(forms)), float(conf)) for rel, forms, conf in _table("pair_cues.tsv")]
+    return [(rel, tuple(phrases(forms)), float(conf)) for rel, forms, conf in rows("pair_cues.tsv")]
 
 
-@functools.lru_cache(maxsize=1)
 def fields() -> list[tuple[tuple[str, ...], str]]:
     """(Indonesian phrase, English label), longest phrase first."""
-    out = [(p, label) for label, forms in _table("fields.tsv") for p in _phrases(forms)]
-    return sorted(out, key=lambda x: -len(x[0]))
+    return phrase_table("fields.tsv")
 
 
 @functools.lru_cache(maxsize=1)
 def levels() -> list[tuple[str, set[str]]]:
-    return [(label, {norm(f) for f in forms.split(";")}) for label, forms in _table("partnership_levels.tsv")]
+    return [(label, {norm(f) for f in forms.split(";")}) for label, forms in rows("partnership_levels.tsv")]
 
 
 def find_phrases(tokens: list[str], phrases: list[tuple[tuple[str, ...], str]]) -> list[tuple[int, int, str]]:

@@ -7,8 +7,8 @@ import itertools
 from dataclasses import dataclass, replace
 
 from .dates import sentence_date
-from .gazetteer import DATA, norm
 from .records import SYMMETRIC, Article, Fact, Mention, Sentence, Word
+from .tables import DATA, norm
 
 PLACE_TYPES = ("City", "Country", "Region")
 

@@ -15,6 +15,7 @@ thrash on two cores).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -46,7 +47,7 @@ BUNDLE = {
 TRAIN_ARGS: dict[str, list[str]] = {
     "tokenize": ["--steps", "{steps:1200}", "--eval_steps", "200"],
     "mwt": ["--num_epoch", "30"],
-    "lemma": ["--num_epoch", "{steps:30}"],
+    "lemma": ["--num_epoch", "{steps:12}"],
     "pos": ["--max_steps", "{steps:1000}", "--eval_interval", "150", "--batch_size", "64",
             "--hidden_dim", "200", "--char_hidden_dim", "200", "--word_emb_dim", "50",
             "--deep_biaff_hidden_dim", "200", "--max_steps_before_stop", "600"],
@@ -55,7 +56,7 @@ TRAIN_ARGS: dict[str, list[str]] = {
                  "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--checkpoint_interval", "100",
                  "--max_steps_before_stop", "1000", "--second_optim_start_step", "1100"],
     "ner": ["--max_steps", "{steps:2500}", "--eval_interval", "250", "--batch_size", "32",
-            "--hidden_dim", "200", "--char_hidden_dim", "50", "--max_steps_before_stop", "1500"],
+            "--hidden_dim", "200", "--char_hidden_dim", "50", "--max_steps_no_improve", "1500"],
 }
 
 
@@ -165,39 +166,24 @@ def _train(work: Work, name: str, runner: str, ud: str, pretrain: bool, *extra: 
     _run(work, name, cmd + [*extra, *_args(name)], ud=ud)
 
 
-def step_tokenize(work: Work) -> Path:
-    _prepare(work, "tokenizer", "ud_tok")
-    _train(work, "tokenize", "tokenizer", "ud_tok", False)
-    return work.saved / "tokenize" / BUNDLE["tokenize"]
+#: Stanza model -> (prepare script or None, run_* script, UD mix, word vectors?, prepare options).
+MODEL_STEPS: dict[str, tuple[str | None, str, str, bool, tuple[str, ...]]] = {
+    "tokenize": ("tokenizer", "tokenizer", "ud_tok", False, ()),
+    "mwt": ("mwt", "mwt", "ud_tok", False, ()),
+    "lemma": ("lemma", "lemma", "ud_tok", False, ("--gold",)),
+    "pos": ("pos", "pos", "ud_syn", True, ()),
+    "depparse": ("depparse", "depparse", "ud_syn", True, ("--gold",)),
+    "ner": (None, "ner", "ud_syn", True, ()),  # NER data comes from step_data
+}
 
 
-def step_mwt(work: Work) -> Path:
-    _prepare(work, "mwt", "ud_tok")
-    _train(work, "mwt", "mwt", "ud_tok", False)
-    return work.saved / "mwt" / BUNDLE["mwt"]
-
-
-def step_lemma(work: Work) -> Path:
-    _prepare(work, "lemma", "ud_tok", "--gold")
-    _train(work, "lemma", "lemma", "ud_tok", False)
-    return work.saved / "lemma" / BUNDLE["lemma"]
-
-
-def step_pos(work: Work) -> Path:
-    _prepare(work, "pos", "ud_syn")
-    _train(work, "pos", "pos", "ud_syn", True)
-    return work.saved / "pos" / BUNDLE["pos"]
-
-
-def step_depparse(work: Work) -> Path:
-    _prepare(work, "depparse", "ud_syn", "--gold")
-    _train(work, "depparse", "depparse", "ud_syn", True)
-    return work.saved / "depparse" / BUNDLE["depparse"]
-
-
-def step_ner(work: Work) -> Path:
-    _train(work, "ner", "ner", "ud_syn", True)
-    return work.saved / "ner" / BUNDLE["ner"]
+def train_model(work: Work, name: str) -> Path:
+    """Prepare the data of one Stanza model with stanza.utils.datasets and train it with its run_* script."""
+    prepare, runner, ud, pretrain, options = MODEL_STEPS[name]
+    if prepare:
+        _prepare(work, prepare, ud, *options)
+    _train(work, name, runner, ud, pretrain)
+    return work.saved / name / BUNDLE[name]
 
 
 def step_export(work: Work) -> Path:
@@ -214,16 +200,16 @@ def step_export(work: Work) -> Path:
     return MODEL_DIR
 
 
-#: name -> (function, lane, output that marks it done). Order matters within a lane.
+#: name -> (function, lane). Order matters within a lane; a done step leaves a marker in <work>/done/.
 STEPS = {
     "data": (step_data, 0),
     "vectors": (step_vectors, 0),
-    "tokenize": (step_tokenize, 1),
-    "mwt": (step_mwt, 1),
-    "lemma": (step_lemma, 1),
-    "ner": (step_ner, 1),
-    "pos": (step_pos, 2),
-    "depparse": (step_depparse, 2),
+    "tokenize": (functools.partial(train_model, name="tokenize"), 1),
+    "mwt": (functools.partial(train_model, name="mwt"), 1),
+    "lemma": (functools.partial(train_model, name="lemma"), 1),
+    "ner": (functools.partial(train_model, name="ner"), 1),
+    "depparse": (functools.partial(train_model, name="depparse"), 2),
+    "pos": (functools.partial(train_model, name="pos"), 2),
     "export": (step_export, 3),
 }
 
