@@ -18,6 +18,8 @@ REGION_CUES = {"provinsi", "wilayah", "kawasan", "negara bagian", "prefektur", "
 NAME_PARTICLES = {"bin", "binti", "da", "de", "del", "van", "von", "al", "el", "la", "le", "dos"}
 TRIM = ".,;:!?\"'()[]“”‘’"
 DEMONSTRATIVES = {"tersebut", "itu", "ini"}
+#: Words before a capital that make it the city, not its state.
+LOCATIVE = {"di", "ke", "dari", "kota", "menuju", "antara", "dan", "ibu"}
 
 
 def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -52,6 +54,8 @@ def gazetteer_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
         hit = gaz.match(words, i)
         if hit:
             n, entry = hit
+            if entry.stands_for and (i == 0 or words[i - 1].lower() not in LOCATIVE):
+                entry = gaz.entries[entry.stands_for]  # "Beijing menilai": the capital for its state
             out.append(_mention(sentence, i + 1, i + n, entry.type, entry.key, "gazetteer"))
             i += n
         else:
@@ -129,9 +133,10 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
             if m.source == "pronoun":  # "ia", "dia", "beliau": the person named last
                 m.entity = last_person or "group:unresolved"
                 continue
-            if m.type == "Event" and last_event and _anaphoric(m.text):
-                m.entity = last_event  # "KTT tersebut": the summit named before
-                entities[last_event].aliases.add(m.text)
+            if m.type == "Event" and m.source == "cue" and _anaphoric(m.text):
+                m.entity = last_event or "group:unresolved"  # "KTT tersebut": the summit named before
+                if last_event:
+                    entities[last_event].aliases.add(m.text)
                 continue
             if m.entity.startswith("group:"):  # expanded per article in the fact phase
                 continue
@@ -197,6 +202,9 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
         while last < len(words) and last - i < 8:
             w = words[last]
             nxt = words[last + 1] if last + 1 < len(words) else None
+            if w.text in ("-", "–") and w.start == words[last - 1].end and nxt is not None and nxt.start == w.end:
+                last += 1  # "KTT Tiongkok-Asia Tengah"
+                continue
             if w.upos in PHRASE_STOP or (w.upos == "ADP" and w.text.lower() not in PHRASE_LINKS):
                 break
             if not w.text[:1].isalnum():
@@ -206,6 +214,10 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
             last += 1
         m = _mention(sentence, i, last, etype, source="cue")
         m.text = text[m.start:m.end].strip(TRIM)
+        if etype != "Agreement" and not _anaphoric(m.text) and not any(
+                w.text[:1].isupper() for w in words[i:last]):
+            i = last + 1  # "proyek energi", "forum internasional": a common noun, not a name
+            continue
         inside = [x for x in mentions if x.first >= i and x.last <= last]
         overlap = [x for x in mentions if x not in inside and not (x.last < i or x.first > last)]
         if overlap:
