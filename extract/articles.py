@@ -29,11 +29,23 @@ DATELINE = re.compile(
     re.IGNORECASE)
 
 
+#: A dateline opening a paragraph: "XI'AN –", "Berlin —", "JAKARTA (Antara) -".
+DATELINE_PREFIX = re.compile(
+    r"^(\s*[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}(?:\s*\([^)]{1,30}\))?\s*[—–-]\s+)(?=\S)")
+
+
 def clean_text(text: str) -> str:
-    """Blank out boilerplate lines with spaces, so that character offsets stay those of the file."""
+    """Blank out boilerplate lines and dateline prefixes with spaces, so that character offsets
+    stay those of the file."""
     text = text.replace("\r", " ").replace("\ufeff", " ")
-    lines = text.split("\n")
-    return "\n".join(" " * len(line) if BOILERPLATE.match(line.strip()) else line for line in lines)
+    out = []
+    for line in text.split("\n"):
+        if BOILERPLATE.match(line.strip()):
+            line = " " * len(line)
+        else:
+            line = DATELINE_PREFIX.sub(lambda m: " " * len(m.group(1)), line, count=1)
+        out.append(line)
+    return "\n".join(out)
 
 
 def dateline_date(text: str, lines: int = 3) -> dt.date | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, norm, slug
-from .records import Entity, Mention, Sentence
+from .records import Entity, Mention, Sentence, Word
 from .tables import phrase_table
 
 #: Stanza NER label -> entity type of the contract.
@@ -18,12 +18,29 @@ REGION_CUES = {"provinsi", "wilayah", "kawasan", "negara bagian", "prefektur", "
 NAME_PARTICLES = {"bin", "binti", "da", "de", "del", "van", "von", "al", "el", "la", "le", "dos"}
 TRIM = ".,;:!?\"'()[]“”‘’"
 DEMONSTRATIVES = {"tersebut", "itu", "ini"}
-#: Words before a capital that make it the city, not its state.
-LOCATIVE = {"di", "ke", "dari", "kota", "menuju", "antara", "dan", "ibu"}
+
 
 
 def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
-    """(first, last, label) of each NER entity, from the BIOES tags of the words (1-based)."""
+    """(first, last, label) of each NER entity, from the BIOES tags of the words (1-based); pieces
+    written without a space between them ("Kassym" "-" "Jomart Tokayev") are one name."""
+    spans = _bioes_spans(sentence)
+    words = sentence.words
+    merged: list[tuple[int, int, str]] = []
+    for first, last, label in spans:
+        if merged:
+            pf, pl, plab = merged[-1]
+            gap = words[pl:first - 1]  # the words between the two spans
+            joined = all(w.text in "-–'’" for w in gap) and all(
+                a.end == b.start for a, b in zip(words[pl - 1:first - 1], words[pl:first]))
+            if plab == label and joined:
+                merged[-1] = (pf, last, label)
+                continue
+        merged.append((first, last, label))
+    return merged
+
+
+def _bioes_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     spans = []
     start = None
     label = ""
@@ -54,13 +71,21 @@ def gazetteer_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
         hit = gaz.match(words, i)
         if hit:
             n, entry = hit
-            if entry.stands_for and (i == 0 or words[i - 1].lower() not in LOCATIVE):
+            if entry.stands_for and _acts(sentence, sentence.words[i]):
                 entry = gaz.entries[entry.stands_for]  # "Beijing menilai": the capital for its state
             out.append(_mention(sentence, i + 1, i + n, entry.type, entry.key, "gazetteer"))
             i += n
         else:
             i += 1
     return out
+
+
+def _acts(sentence: Sentence, word: Word) -> bool:
+    """Whether a place name acts as an agent or owner ("Beijing menilai", "dukungan Beijing kepada"),
+    so that a capital stands for its state, rather than being a place (an object, or after "di")."""
+    rel = word.deprel.split(":")[0]
+    has_case = any(c.deprel == "case" for c in sentence.children(word.index))
+    return rel == "nsubj" or (rel == "nmod" and not has_case and word.deprel != "nmod:tmod")
 
 
 def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention]:

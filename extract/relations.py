@@ -76,35 +76,41 @@ class _Args:
         return sorted(out)
 
     def mention_for(self, word: int, types: tuple[str, ...]) -> Mention | None:
-        m = self.by_word.get(word)
-        if m and m.type in types:
-            return m
+        """The mention a slot's head word stands for: the head's own or one in its subtree, the
+        type listed first preferred ("Kanselir Jerman Olaf Scholz": the person, not the state)."""
         found = [self.by_word[i] for i in self.subtree(word) if i in self.by_word]
         found = [m for m in found if m.type in types]
-        found.sort(key=lambda m: (types.index(m.type), abs(m.first - word)))
+        found.sort(key=lambda m: (types.index(m.type), m is not self.by_word.get(word), abs(m.first - word)))
         return found[0] if found else None
 
     def with_conj(self, word: Word) -> list[Word]:
         return [word] + [w for w in self.s.words if w.head == word.index and w.deprel == "conj"]
 
     def fill(self, trigger: Word, slot: str, types: tuple[str, ...]) -> list[Mention]:
-        heads: list[Word] = []
         anchors = [trigger]
         if trigger.upos == "NOUN" and trigger.head:
             anchors.append(self.s.word(trigger.head))  # "mengadakan pembicaraan": the light verb
         for anchor in anchors:
-            for child in self.s.children(anchor.index):
-                rel = child.deprel.split(":")[0]
-                if slot == "nsubj" and rel == "nsubj":
+            out = self._fill_at(anchor, trigger, slot, types)
+            if out:
+                return out
+        return []
+
+    def _fill_at(self, anchor: Word, trigger: Word, slot: str, types: tuple[str, ...]) -> list[Mention]:
+        heads: list[Word] = []
+        for child in self.s.children(anchor.index):
+            rel = child.deprel.split(":")[0]
+            if slot == "nsubj" and rel == "nsubj":
+                heads.extend(self.with_conj(child))
+            elif (slot == "nsubj" and anchor is trigger and trigger.upos == "NOUN" and rel in ("nmod", "compound")
+                  and not any(c.deprel == "case" for c in self.s.children(child.index))):
+                heads.extend(self.with_conj(child))  # "kunjungan Presiden Xi ke ...": the visitor
+            elif slot == "obj" and rel == "obj" and anchor is trigger:
+                heads.extend(self.with_conj(child))
+            elif slot not in ("nsubj", "obj") and rel in ("obl", "nmod") and anchor is trigger:
+                cases = [c.text.lower() for c in self.s.children(child.index) if c.deprel == "case"]
+                if slot in cases:
                     heads.extend(self.with_conj(child))
-                elif slot == "obj" and rel == "obj" and anchor is trigger:
-                    heads.extend(self.with_conj(child))
-                elif slot not in ("nsubj", "obj") and rel in ("obl", "nmod") and anchor is trigger:
-                    cases = [c.text.lower() for c in self.s.children(child.index) if c.deprel == "case"]
-                    if slot in cases:
-                        heads.extend(self.with_conj(child))
-            if heads:
-                break
         out = []
         for h in heads:
             m = self.mention_for(h.index, types)

@@ -54,6 +54,17 @@ def _name_run(sentence: Sentence, i: int, taken: set[int]) -> int:
     return j - 1
 
 
+def _shared_employer(sentence: Sentence, mentions: list[Mention], i: int) -> Mention | None:
+    """"Penasihat Negara China dan Menteri Luar Negeri Wang Yi": a role right after "dan" shares
+    the state that follows the role before it."""
+    if i < 3 or sentence.words[i - 2].text.lower() != "dan":
+        return None
+    before = [m for m in mentions if m.type in EMPLOYERS and m.last == i - 2]
+    if before and any(_role_at(sentence, j) for j in range(max(1, before[0].first - 4), before[0].first)):
+        return before[0]
+    return None
+
+
 def find_roles(sentence: Sentence, mentions: list[Mention], text: str) -> list[RoleHolding]:
     """Role appositions in ``sentence``; adds Person mentions for names the NER missed."""
     at = {m.first: m for m in mentions}
@@ -81,6 +92,8 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str) -> list[R
                 mentions.append(person)
                 taken |= set(range(j, last + 1))
                 at[j] = person
+        if employer is None:
+            employer = _shared_employer(sentence, mentions, i)
         if person is not None and person.type == "Person":
             out.append(RoleHolding(person, label, employer, i, person.last))
             i = person.last + 1

@@ -52,3 +52,12 @@ def test_missing_and_binary_inputs(tmp_path):
     empty.mkdir()
     with pytest.raises(InputError, match="no .txt or .jsonl"):
         read_articles([empty])
+
+
+def test_dateline_prefix_is_blanked_but_not_a_phrase_with_a_dash(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("XI’AN – Presiden tiba.\nKuala Lumpur — Menlu bertemu.\nSabuk dan Jalan - inisiatif besar.\n")
+    [art] = read_articles([path])
+    lines = art.text.split("\n")
+    assert lines[0].strip() == "Presiden tiba." and lines[1].strip() == "Menlu bertemu."
+    assert lines[2] == "Sabuk dan Jalan - inisiatif besar."
