@@ -31,7 +31,11 @@ DATELINE = re.compile(
 
 #: A dateline opening a paragraph: "XI'AN –", "Berlin —", "JAKARTA (Antara) -".
 DATELINE_PREFIX = re.compile(
-    r"^(\s*[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}(?:\s*\([^)]{1,30}\))?\s*[—–-]\s+)(?=\S)")
+    r"^(\s*[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}"  # the city: "XI'AN", "Kuala Lumpur"
+    r"(?:\s*,?\s*(?:\([^)]{1,40}\)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}))?"  # the outlet: "(ANTARA)", "Radio X"
+    r"\s*[—–-]\s*)(?=[A-Z\"“])")
+#: A line that is only a name of two to four words: a byline ("Eko Satrio Wibowo").
+BYLINE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$")
 
 
 def clean_text(text: str) -> str:
@@ -40,7 +44,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\r", " ").replace("\ufeff", " ")
     out = []
     for line in text.split("\n"):
-        if BOILERPLATE.match(line.strip()):
+        if BOILERPLATE.match(line.strip()) or BYLINE.match(line.strip()):
             line = " " * len(line)
         else:
             line = DATELINE_PREFIX.sub(lambda m: " " * len(m.group(1)), line, count=1)

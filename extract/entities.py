@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .gazetteer import Gazetteer, norm, slug
 from .records import Entity, Mention, Sentence, Word
-from .tables import phrase_table
+from .tables import phrase_table, rows
 
 #: Stanza NER label -> entity type of the contract.
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "City", "EVENT": "Event"}
@@ -16,7 +16,9 @@ PREFIX = {"Person": "person", "Country": "country", "City": "city", "Region": "r
 REGION_CUES = {"provinsi", "wilayah", "kawasan", "negara bagian", "prefektur", "daerah", "kabupaten"}
 #: Words that may sit inside a person's name although not capitalised.
 NAME_PARTICLES = {"bin", "binti", "da", "de", "del", "van", "von", "al", "el", "la", "le", "dos"}
-TRIM = ".,;:!?\"'()[]“”‘’"
+TRIM = ".,;:!?\"'()[]“”‘’-–—"
+#: Words that make a name a news outlet (``data/media.tsv``).
+OUTLET_WORDS = {norm(w) for _, words in rows("media.tsv") for w in words.split(";") if w.strip()}
 DEMONSTRATIVES = {"tersebut", "itu", "ini"}
 
 
@@ -88,6 +90,11 @@ def _acts(sentence: Sentence, word: Word) -> bool:
     return rel == "nsubj" or (rel == "nmod" and not has_case and word.deprel != "nmod:tmod")
 
 
+def _is_outlet(sentence: Sentence, first: int, last: int) -> bool:
+    words = {norm(w.text) for w in sentence.words[first - 1:last]}
+    return bool(words & OUTLET_WORDS)
+
+
 def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention]:
     """All entity mentions of one sentence, without overlaps; ``text`` is the article text."""
     gaz_ms = gazetteer_mentions(sentence, gaz)
@@ -118,8 +125,14 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
                 continue
         if etype == "City":
             prev = sentence.words[first - 2].text.lower() if first > 1 else ""
-            if prev in REGION_CUES:
+            inner = sentence.words[first - 1].text.lower()
+            if inner in REGION_CUES and first < last:  # "Provinsi Shaanxi": the region is "Shaanxi"
+                first += 1
                 etype = "Region"
+            elif prev in REGION_CUES:
+                etype = "Region"
+        if etype in ("Organization", "Person") and _is_outlet(sentence, first, last):
+            continue  # news outlets are sources, not actors
         out.append(_mention(sentence, first, last, etype))
         taken |= span
     for m in out:

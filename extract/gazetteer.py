@@ -45,7 +45,7 @@ class Gazetteer:
         """Longest entry starting at word ``i``: (number of words, entry)."""
         for n in range(min(self.max_len, len(words) - i), 0, -1):
             span = words[i:i + n]
-            toks = tuple(norm(w) for w in span)
+            toks = tuple(norm(w).strip("-–") for w in span)  # "-China" in "Kazakhstan -China"
             key = self.aliases.get(toks)
             if key is None:
                 continue

@@ -55,8 +55,8 @@ TRAIN_ARGS: dict[str, list[str]] = {
                  "--hidden_dim", "200", "--char_hidden_dim", "200", "--word_emb_dim", "50",
                  "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--checkpoint_interval", "100",
                  "--max_steps_before_stop", "1000", "--second_optim_start_step", "1100"],
-    "ner": ["--max_steps", "{steps:2500}", "--eval_interval", "250", "--batch_size", "32",
-            "--hidden_dim", "200", "--char_hidden_dim", "50", "--max_steps_no_improve", "1500"],
+    "ner": ["--max_steps", "{steps:6000}", "--eval_interval", "500", "--batch_size", "32",
+            "--hidden_dim", "200", "--char_hidden_dim", "50", "--max_steps_no_improve", "2500"],
 }
 
 
