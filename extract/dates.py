@@ -63,6 +63,43 @@ def resolve_weekday(weekday: int, anchor: dt.date, rel: str | None = None) -> dt
     return anchor - dt.timedelta(days=delta)
 
 
+def date_mentions(text: str, anchor: dt.date | None) -> list[tuple[int, dt.date]]:
+    """(character offset, day) of every expression in ``text`` that fixes a day, in text order."""
+    found: list[tuple[int, dt.date]] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(m: re.Match, day: dt.date | None) -> None:
+        if day and not any(a <= m.start() < b for a, b in spans):
+            found.append((m.start(), day))
+            spans.append((m.start(), m.end()))
+
+    for m in FULL_DATE.finditer(text):
+        add(m, _make(int(m["y"]), MONTHS[m["m"].lower()], int(m["d"])))
+    for m in NUMERIC_DATE.finditer(text):
+        add(m, _make(int(m["y"]), int(m["m"]), int(m["d"])))
+    if anchor is not None:
+        for m in WEEKDAY_SHORT.finditer(text):
+            day = _make(anchor.year, int(m["m"]), int(m["d"]))
+            if day and day > anchor + dt.timedelta(days=180):
+                day = _make(anchor.year - 1, int(m["m"]), int(m["d"]))
+            add(m, day)
+        for m in WEEKDAY.finditer(text):
+            if m["wd"].lower() == "minggu" and "hari" not in m.group(0).lower():
+                continue  # "minggu lalu" is "last week", not Sunday
+            wd = WEEKDAYS[m["wd"].lower().replace("’", "'")]
+            add(m, resolve_weekday(wd, anchor, (m["rel"] or "").lower() or None))
+    return sorted(found)
+
+
+def date_near(text: str, anchor: dt.date | None, offset: int) -> dt.date | None:
+    """The day the words at ``offset`` speak of: the first date expression after them, else the
+    last one before them ("tiba pada hari Rabu ... dan menghadiri KTT pada hari Kamis")."""
+    found = date_mentions(text, anchor)
+    after = [d for pos, d in found if pos >= offset]
+    before = [d for pos, d in found if pos < offset]
+    return after[0] if after else (before[-1] if before else None)
+
+
 def sentence_date(text: str, anchor: dt.date | None) -> dt.date | None:
     """The day a sentence speaks of, when it fixes one: a full date, "Rabu (3/7)", or a weekday
     relative to the article date ``anchor``; else None."""

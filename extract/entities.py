@@ -243,7 +243,8 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
             if w.text in ("-", "–") and w.start == words[last - 1].end and nxt is not None and nxt.start == w.end:
                 last += 1  # "KTT Tiongkok-Asia Tengah"
                 continue
-            if w.upos in PHRASE_STOP or (w.upos == "ADP" and w.text.lower() not in PHRASE_LINKS):
+            stative = w.upos == "VERB" and w.text.lower().startswith("ter")  # "energi terbarukan"
+            if (w.upos in PHRASE_STOP and not stative) or (w.upos == "ADP" and w.text.lower() not in PHRASE_LINKS):
                 break
             if not w.text[:1].isalnum():
                 break

@@ -6,7 +6,7 @@ import functools
 import itertools
 from dataclasses import dataclass, replace
 
-from .dates import sentence_date
+from .dates import date_near
 from .records import SYMMETRIC, Article, Fact, Mention, Sentence, Word
 from .tables import DATA, norm
 
@@ -90,6 +90,11 @@ class _Args:
         anchors = [trigger]
         if trigger.upos == "NOUN" and trigger.head:
             anchors.append(self.s.word(trigger.head))  # "mengadakan pembicaraan": the light verb
+        elif slot == "nsubj":
+            word = trigger  # "X tiba di A ... dan menghadiri B": coordinated verbs share X
+            while word.head and word.deprel in ("conj", "xcomp", "advcl") and len(anchors) < 3:
+                word = self.s.word(word.head)
+                anchors.append(word)
         for anchor in anchors:
             out = self._fill_at(anchor, trigger, slot, types)
             if out:
@@ -168,8 +173,8 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
     groups = groups or {}
     args = _Args(sentence, mentions)
     facts: list[Fact] = []
-    date = sentence_date(sentence.text, article.date)
     for rule, trigger in _trigger_hits(sentence):
+        date = date_near(sentence.text, article.date, trigger.start - sentence.start)
         subjects = args.fill(trigger, rule.subject, rule.subject_types)
         conf = rule.confidence
         passive = rule.subject not in ("nsubj", "obj")  # "disambut oleh X": the agent comes after

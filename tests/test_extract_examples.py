@@ -29,7 +29,19 @@ EXPECTED = [
     ("05", "holdsRole", "Antonio Guterres", "United Nations"),
     ("05", "meets", "Sameh Shoukry", "Ayman Safadi"),
     ("05", "visits", "Antonio Guterres", "Egypt"),
+    # "Kedua pemimpin menandatangani ...": the two leaders of the article sign
+    ("01", "signs", "Joko Widodo", "nota kesepahaman tentang kerja sama perikanan"),
+    ("01", "signs", "Vo Van Thuong", "nota kesepahaman tentang kerja sama perikanan"),
+    ("04", "signs", "Olaf Scholz", "perjanjian kemitraan strategis di bidang energi terbarukan"),
+    ("04", "agreesWith", "Germany", "Brazil"),
 ]
+
+
+def test_cooperation_is_one_fact_per_field(example_facts):
+    fields = {f["role"] for f in example_facts if f["article"].startswith("04") and f["predicate"] == "cooperatesOn"}
+    assert {"trade", "forest protection"} <= fields
+    fields = {f["role"] for f in example_facts if f["article"].startswith("01") and f["predicate"] == "cooperatesOn"}
+    assert "fisheries" in fields
 
 
 def _has(facts, art, rel, subj, obj):
