@@ -142,6 +142,8 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
             for i, tok in enumerate(tokens):
                 if tuple(tokens[i:i + len(phrase)]) == phrase:
                     label = partnership_label(tokens, i)
+                    if label == "partnership":
+                        continue  # "melalui kemitraan": no level named, no partnership stated
                     if ("partnerOf", label) not in seen:
                         seen.add(("partnerOf", label))
                         fact("partnerOf", label, conf, f"partnerOf:{tok}")

@@ -194,7 +194,8 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
         if not pairs and len(subjects) > 1:
             if rule.relation in SYMMETRIC:
                 pairs = [(a, b) for a, b in itertools.combinations(subjects, 2) if a.entity != b.entity]
-            elif any(w.text.lower() == "saling" for w in sentence.words):  # "saling mendukung": each other
+            elif trigger.index > 1 and sentence.word(trigger.index - 1).text.lower() == "saling":
+                # "saling mendukung": each supports the other
                 pairs = [(a, b) for a, b in itertools.permutations(subjects, 2) if a.entity != b.entity]
         place = place_of(sentence, mentions, [m for p in pairs for m in p])
         for subj, obj in pairs:

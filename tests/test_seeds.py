@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -26,8 +27,6 @@ def _score(shared, out) -> dict[str, float]:
         [sys.executable, str(shared / "eval" / "score.py"), str(shared / "eval" / "gold-seeds"),
          str(out / "facts.jsonl"), "--entities", str(out / "entities.jsonl"), "--json"],
         capture_output=True, text=True, check=True)
-    import json
-
     return json.loads(proc.stdout)
 
 
@@ -45,10 +44,10 @@ def test_seed_entities_and_roles(seeds_build):
 
 def test_seed_scores_reach_the_floor(shared, seeds_build):
     scores = _score(shared, seeds_build)
-    print(scores)
     assert scores["entities"]["f1"] >= FLOOR["entities"]
     assert scores["facts"]["f1"] >= FLOOR["facts"]
 
 
-#: Regression floors: the scores v1 measured, less a margin. Raise them as extraction improves.
-FLOOR = {"entities": 0.5, "facts": 0.1}
+#: Regression floors: what this version measured on the seeds (facts F1 0.72, entities F1 0.67)
+#: less a margin for model retrains. Raise them as extraction improves.
+FLOOR = {"entities": 0.6, "facts": 0.65}
