@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 SHARED ?= ../shared
 
-.PHONY: demo test test-fast lint models evaluate-models browser clean help
+.PHONY: demo test test-fast lint models evaluate-models seeds-report browser clean help
 
 help:
 	@echo "make demo             build the graph from examples/ into $(OUT)/ (creates $(VENV))"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint             ruff"
 	@echo "make models           train the Indonesian Stanza models from $(SHARED)/data (hours on CPU; resumable)"
 	@echo "make evaluate-models  score the bundled models on GSD, CSUI and the NER test sets"
+	@echo "make seeds-report     per-relation scores on $(SHARED)/corpus/seeds into docs/seeds.md"
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +46,9 @@ models: $(STAMP)
 
 evaluate-models: $(STAMP)
 	$(PY) -m diplograf.extract.evaluate --shared $(SHARED)
+
+seeds-report: $(STAMP)
+	$(PY) -m diplograf.graph.seeds_report --shared $(SHARED)
 
 clean:
 	rm -rf $(OUT) .pytest_cache

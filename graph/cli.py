@@ -53,7 +53,8 @@ def cmd_build(args) -> int:
 
     t0 = time.time()
     articles = read_articles(args.inputs)
-    print(f"read {len(articles)} article(s)", file=sys.stderr)
+    if not args.quiet:
+        print(f"read {len(articles)} article(s)", file=sys.stderr)
     pipeline = load_pipeline(_spec(args))
     with tqdm(total=len(articles), desc="analysing", unit="article", file=sys.stderr,
               disable=args.quiet or None) as bar:
@@ -64,6 +65,8 @@ def cmd_build(args) -> int:
     n_facts = write_jsonl(fact_rows(extraction), out / "facts.jsonl")
     n_ents = write_jsonl(entity_rows(extraction), out / "entities.jsonl")
     write_html(extraction, out / "graph.html")
+    if args.quiet:
+        return 0
     by_rel = Counter(f.predicate for r in extraction.articles for f in r.facts)
     print(f"\n{len(articles)} articles -> {len(extraction.entities)} entities, {n_facts} facts, "
           f"{len(graph)} triples in {time.time() - t0:.1f} s")
@@ -111,7 +114,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="+", type=Path, help=".txt or .jsonl files, or folders of them")
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     b.add_argument("--batch-size", type=int, default=32, help="articles per Stanza call (default: 32)")
-    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     _model_args(b)
     b.set_defaults(func=cmd_build)
 
