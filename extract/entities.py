@@ -240,8 +240,10 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
         while last < len(words) and last - i < 8:
             w = words[last]
             nxt = words[last + 1] if last + 1 < len(words) else None
-            if w.text in ("-", "–") and w.start == words[last - 1].end and nxt is not None and nxt.start == w.end:
-                last += 1  # "KTT Tiongkok-Asia Tengah"
+            glued = w.start == words[last - 1].end
+            if glued and (w.text[:1] in "-–" and len(w.text) > 1 or (
+                    w.text in ("-", "–") and nxt is not None and nxt.start == w.end)):
+                last += 1  # "KTT Tiongkok-Asia Tengah", however the tokenizer cut it
                 continue
             stative = w.upos == "VERB" and w.text.lower().startswith("ter")  # "energi terbarukan"
             if (w.upos in PHRASE_STOP and not stative) or (w.upos == "ADP" and w.text.lower() not in PHRASE_LINKS):
