@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 SHARED ?= ../shared
 
-.PHONY: demo test test-fast lint models evaluate-models seeds-report browser clean help
+.PHONY: demo test test-fast lint models evaluate-models seeds-report browser servers benchmark clean help
 
 help:
 	@echo "make demo             build the graph from examples/ into $(OUT)/ (creates $(VENV))"
@@ -16,6 +16,7 @@ help:
 	@echo "make models           train the Indonesian Stanza models from $(SHARED)/data (hours on CPU; resumable)"
 	@echo "make evaluate-models  score the bundled models on GSD, CSUI and the NER test sets"
 	@echo "make seeds-report     per-relation scores on $(SHARED)/corpus/seeds into docs/seeds.md"
+	@echo "make benchmark        load time and query latency, 1M synthetic triples: pyoxigraph vs rdflib"
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +25,7 @@ $(STAMP): setup.cfg pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/diplograf build examples --out $(OUT)
+	$(VENV)/bin/diplograf build examples --out $(OUT) --store $(OUT)/store
 
 # Debian's Chromium for the HTML view test (Playwright drives it; it never downloads a browser).
 browser:
@@ -32,7 +33,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "note: chromium is not installed and this is not root: the browser test will be skipped"; fi; }
 
-test: $(STAMP) browser
+# Virtuoso for the triplestore load tests (the oxigraph server comes from PyPI with diplograf).
+servers:
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; \
+	  else echo "note: virtuoso-opensource is not installed and this is not root: the Virtuoso tests will be skipped"; fi; }
+
+test: $(STAMP) browser servers
 	$(PY) -m pytest -q
 
 test-fast: $(STAMP)
@@ -49,6 +56,9 @@ evaluate-models: $(STAMP)
 
 seeds-report: $(STAMP)
 	$(PY) -m diplograf.graph.seeds_report --shared $(SHARED)
+
+benchmark: $(STAMP)
+	$(PY) benchmarks/store_benchmark.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -184,6 +184,9 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                 entry = gaz.entries[m.entity]
                 ent = entities.setdefault(m.entity, Entity(m.entity, entry.name, entry.type, entry.wikidata,
                                                            entry.iso, stands_for=entry.stands_for))
+                if entry.stands_for:  # the state a capital stands for is a known entity too
+                    state = gaz.entries[entry.stands_for]
+                    entities.setdefault(state.key, Entity(state.key, state.name, state.type, state.wikidata, state.iso))
             elif m.type == "Person":
                 full = _full_name(m.text, local_full) or _full_name(m.text, list(person_names.values()), unique=True)
                 full = full or m.text

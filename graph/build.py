@@ -1,17 +1,30 @@
-"""Extraction records -> an rdflib Graph with provenance on every event."""
+"""Extraction records -> RDF: one named graph per article, with provenance on every event.
+
+Each article's graph is self-contained (the article, its events and evidence, and the entities it
+mentions), so a store can replace one article wholesale and reloading is idempotent. The union of
+all article graphs is the plain graph written as ``graph.ttl``.
+"""
 
 from __future__ import annotations
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
-from diplograf.extract.records import SYMMETRIC, Entity, Extraction, Fact
-from diplograf.ontology.iris import WIKIDATA, article_iri, entity_iri, event_iri, evidence_iri
+from diplograf.extract.records import SYMMETRIC, ArticleResult, Entity, Extraction, Fact
+from diplograf.ontology.iris import (
+    GRAPHS,
+    WIKIDATA,
+    article_graph_iri,
+    article_iri,
+    entity_iri,
+    event_iri,
+    evidence_iri,
+)
 from diplograf.ontology.terms import DIPLO, ENTITY_CLASS, RELATION_CLASS, RELATION_PROPERTY
 
 SCHEMA = Namespace("https://schema.org/")
 PREFIXES = {"diplo": DIPLO._NS, "schema": SCHEMA, "prov": PROV, "skos": SKOS, "owl": OWL,
-            "wd": WIKIDATA, "dgid": Namespace("https://w3id.org/diplograf/id/")}
+            "wd": WIKIDATA, "dgid": Namespace("https://w3id.org/diplograf/id/"), "dggraph": GRAPHS}
 
 
 def fact_event_iri(fact: Fact):
@@ -28,12 +41,13 @@ def new_graph() -> Graph:
     return g
 
 
-def add_entity(g: Graph, ent: Entity) -> None:
+def add_entity(g: Graph, ent: Entity, aliases: set[str] | None = None) -> None:
+    """An entity's type, labels and identifiers; ``aliases``: the forms to list (default: all known)."""
     iri = entity_iri(ent.key)
     g.add((iri, RDF.type, ENTITY_CLASS[ent.type]))
     g.add((iri, RDFS.label, Literal(ent.name)))
     g.add((iri, SKOS.prefLabel, Literal(ent.name)))
-    for alias in sorted(ent.aliases - {ent.name}):
+    for alias in sorted((ent.aliases if aliases is None else aliases) - {ent.name}):
         g.add((iri, SKOS.altLabel, Literal(alias, lang="id")))
     if ent.wikidata:
         g.add((iri, OWL.sameAs, WIKIDATA[ent.wikidata]))
@@ -43,36 +57,60 @@ def add_entity(g: Graph, ent: Entity) -> None:
         g.add((iri, DIPLO.standsFor, entity_iri(ent.stands_for)))
 
 
-def build_graph(extraction: Extraction) -> Graph:
-    """The knowledge graph of an extraction: entities, articles, events, evidence."""
+def build_article_graph(res: ArticleResult, entities: dict[str, Entity]) -> Graph:
+    """Everything read from one article, including the graph's own provenance."""
     g = new_graph()
-    used: set[str] = set()
-    for res in extraction.articles:
-        art = res.article
-        a_iri = article_iri(art.id)
-        g.add((a_iri, RDF.type, DIPLO.Article))
-        g.add((a_iri, DIPLO.fileName, Literal(art.id)))
-        if art.title:
-            g.add((a_iri, SCHEMA.headline, Literal(art.title, lang="id")))
-        if art.date:
-            g.add((a_iri, SCHEMA.datePublished, Literal(art.date.isoformat(), datatype=XSD.date)))
-        if art.source:
-            g.add((a_iri, SCHEMA.publisher, Literal(art.source)))
-        if art.url:
-            g.add((a_iri, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)))
-        for m in res.mentions:
-            if m.entity:
-                g.add((entity_iri(m.entity), DIPLO.mentionedIn, a_iri))
-                used.add(m.entity)
-        for fact in res.facts:
-            add_fact(g, fact, a_iri)
-            used.update(k for k in (fact.subject, fact.object, fact.place) if k)
+    art = res.article
+    a_iri = article_iri(art.id)
+    g_iri = article_graph_iri(art.id)
+    g.add((g_iri, RDF.type, PROV.Bundle))
+    g.add((g_iri, PROV.wasDerivedFrom, a_iri))
+    g.add((a_iri, RDF.type, DIPLO.Article))
+    g.add((a_iri, DIPLO.fileName, Literal(art.id)))
+    if art.title:
+        g.add((a_iri, SCHEMA.headline, Literal(art.title, lang="id")))
+    if art.date:
+        g.add((a_iri, SCHEMA.datePublished, Literal(art.date.isoformat(), datatype=XSD.date)))
+    if art.source:
+        g.add((a_iri, SCHEMA.publisher, Literal(art.source)))
+    if art.url:
+        g.add((a_iri, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)))
+    forms: dict[str, set[str]] = {}
+    for m in res.mentions:
+        if m.entity:
+            g.add((entity_iri(m.entity), DIPLO.mentionedIn, a_iri))
+            forms.setdefault(m.entity, set()).add(m.text)
+    used = set(forms)
+    for fact in res.facts:
+        add_fact(g, fact, a_iri)
+        used.update(k for k in (fact.subject, fact.object, fact.place) if k)
     for key in sorted(used):
-        add_entity(g, extraction.entities[key])
-        stands_for = extraction.entities[key].stands_for
-        if stands_for and stands_for in extraction.entities:
-            add_entity(g, extraction.entities[stands_for])
+        add_entity(g, entities[key], forms.get(key, set()) & entities[key].aliases)
+        stands_for = entities[key].stands_for
+        if stands_for and stands_for in entities:
+            add_entity(g, entities[stands_for], set())
     return g
+
+
+def build_graphs(extraction: Extraction) -> dict[URIRef, Graph]:
+    """Named graph IRI -> graph, one per article, in IRI order."""
+    graphs = {article_graph_iri(res.article.id): build_article_graph(res, extraction.entities)
+              for res in extraction.articles}
+    return dict(sorted(graphs.items()))
+
+
+def union(graphs: dict[URIRef, Graph]) -> Graph:
+    """All article graphs merged into one plain graph (shared triples once)."""
+    g = new_graph()
+    for part in graphs.values():
+        for triple in part:
+            g.add(triple)
+    return g
+
+
+def build_graph(extraction: Extraction) -> Graph:
+    """The knowledge graph of an extraction as one plain graph: entities, articles, events, evidence."""
+    return union(build_graphs(extraction))
 
 
 def add_fact(g: Graph, fact: Fact, a_iri) -> None:

@@ -1,8 +1,11 @@
-"""The ``diplograf`` command line: build, annotate, query.
+"""The ``diplograf`` command line.
 
-    diplograf build examples/ --out out          # articles -> graph.ttl, facts.jsonl, entities.jsonl, graph.html
+    diplograf build examples/ --out out --store out/store   # articles -> RDF, facts.jsonl, graph.html, a store
     diplograf annotate "Presiden Joko Widodo bertemu Xi Jinping."   # Stanza's reading as CoNLL-U
-    diplograf query out/graph.ttl 'SELECT ?s WHERE { ?s a diplo:Meeting }' --format csv
+    diplograf query out/store 'SELECT ?s WHERE { ?s a diplo:Meeting }' --format csv
+    diplograf validate out/graph.ttl                        # SHACL, in plain words
+    diplograf serve out/store --port 7878                   # SPARQL endpoint on 127.0.0.1
+    diplograf load out/graph.trig --endpoint http://127.0.0.1:7878/store
 """
 
 from __future__ import annotations
@@ -15,19 +18,11 @@ from pathlib import Path
 
 from diplograf.extract.articles import InputError, read_articles
 from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec, load_pipeline
+from diplograf.ontology import QUERIES_DIR
 
-from .query import QueryError, format_result, load_graph, run_query
-
-#: Prefixes every query may use without declaring them.
-QUERY_PREFIXES = """PREFIX diplo: <https://w3id.org/diplograf/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-"""
+from .load import LoadError
+from .query import QueryError, bind_params, find_query, format_answer, open_source
+from .store import StoreError
 
 
 def _model_args(p: argparse.ArgumentParser) -> None:
@@ -47,11 +42,16 @@ def cmd_build(args) -> int:
 
     from diplograf.extract.pipeline import extract
 
-    from .build import build_graph
-    from .outputs import entity_rows, fact_rows, write_jsonl, write_turtle
+    from .build import build_graphs
+    from .formats import parse_formats, write_formats
+    from .outputs import entity_rows, fact_rows, write_jsonl
     from .view import write_html
 
     t0 = time.time()
+    try:
+        formats = parse_formats(args.formats)
+    except ValueError as err:
+        raise InputError(f"--formats: {err}") from err
     articles = read_articles(args.inputs)
     if not args.quiet:
         print(f"read {len(articles)} article(s)", file=sys.stderr)
@@ -59,21 +59,30 @@ def cmd_build(args) -> int:
     with tqdm(total=len(articles), desc="analysing", unit="article", file=sys.stderr,
               disable=args.quiet or None) as bar:
         extraction = extract(articles, pipeline, batch_size=args.batch_size, progress=bar.update)
-    graph = build_graph(extraction)
+    graphs = build_graphs(extraction)
     out: Path = args.out
-    write_turtle(graph, out / "graph.ttl")
+    written = write_formats(graphs, out, formats)
+    n_triples = len({t for g in graphs.values() for t in g})
     n_facts = write_jsonl(fact_rows(extraction), out / "facts.jsonl")
     n_ents = write_jsonl(entity_rows(extraction), out / "entities.jsonl")
     write_html(extraction, out / "graph.html")
+    if args.store:
+        from .store import write_store
+
+        write_store(graphs, args.store)
     if args.quiet:
         return 0
     by_rel = Counter(f.predicate for r in extraction.articles for f in r.facts)
     print(f"\n{len(articles)} articles -> {len(extraction.entities)} entities, {n_facts} facts, "
-          f"{len(graph)} triples in {time.time() - t0:.1f} s")
+          f"{n_triples} triples in {len(graphs)} article graphs, {time.time() - t0:.1f} s")
     for rel, n in sorted(by_rel.items()):
         print(f"  {rel:22s} {n}")
-    print(f"\noutputs in {out}/: graph.ttl  facts.jsonl ({n_facts})  entities.jsonl ({n_ents})  graph.html")
-    print(f"try: diplograf query {out / 'graph.ttl'} "
+    files = "  ".join(p.name for p in written)
+    print(f"\noutputs in {out}/: {files}  facts.jsonl ({n_facts})  entities.jsonl ({n_ents})  graph.html")
+    if args.store:
+        print(f"store: {args.store} (replaced {len(graphs)} article graphs)")
+    target = args.store or written[0]
+    print(f"try: diplograf query {target} "
           "'SELECT ?a ?b ?date WHERE { ?e a diplo:Meeting ; diplo:actor/rdfs:label ?a ; "
           "diplo:target/rdfs:label ?b . OPTIONAL { ?e diplo:date ?date } }'")
     return 0
@@ -89,18 +98,79 @@ def cmd_annotate(args) -> int:
     return 0
 
 
+def _auth(args):
+    import os
+
+    from .load import make_auth
+
+    password = args.password if args.password is not None else os.environ.get("DIPLOGRAF_PASSWORD")
+    return make_auth(args.user, password, args.auth)
+
+
 def cmd_query(args) -> int:
     if args.file:
-        query = Path(args.file).read_text(encoding="utf-8")
+        query = find_query(args.file).read_text(encoding="utf-8")
     elif args.query:
         query = args.query
     else:
         raise QueryError("give a query as an argument or with --file q.rq")
-    graph = load_graph(args.graph)
-    if "prefix" not in query.lower():
-        query = QUERY_PREFIXES + query
-    print(format_result(run_query(graph, query), args.format))
+    params = {}
+    for item in args.bind:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise QueryError(f"--bind {item!r}: write NAME=VALUE")
+        params[name.lstrip("?")] = value
+    query = bind_params(query, params)
+    source = open_source(str(args.graph), auth=_auth(args))
+    print(format_answer(source.query(query), args.format))
     return 0
+
+
+def cmd_validate(args) -> int:
+    from .validate import format_report, validate_file
+
+    report = validate_file(args.graph)
+    print(format_report(report, limit=args.limit))
+    return 0 if report.conforms else 1
+
+
+def cmd_serve(args) -> int:
+    from .serve import start_server
+
+    where = f"http://{args.host}:{args.port}"
+    print(f"SPARQL endpoint {where}/query (Graph Store: {where}/store"
+          f"{', writable' if args.writable else ', read-only'}); Ctrl-C stops it", file=sys.stderr)
+    proc = start_server(args.store, args.host, args.port, writable=args.writable)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        proc.wait()
+        return 0
+
+
+def cmd_load(args) -> int:
+    from tqdm import tqdm
+
+    from .load import GraphStoreClient, load_graphs, read_named_graphs
+
+    graphs = read_named_graphs(args.graph, default_graph=args.graph_iri)
+    total = sum(len(lines) for lines in graphs.values())
+    client = GraphStoreClient(args.endpoint, auth=_auth(args), retries=args.retries, backoff=args.backoff,
+                              timeout=args.timeout)
+    with tqdm(total=total, desc="loading", unit="triple", file=sys.stderr, disable=args.quiet or None) as bar:
+        report = load_graphs(graphs, client, batch_size=args.batch_size, progress=bar.update)
+    if not args.quiet:
+        print(f"loaded {report.graphs} graphs, {report.triples} triples into {args.endpoint} in "
+              f"{report.seconds:.1f} s ({report.requests} requests, {report.retries} retries)")
+    return 0
+
+
+def _auth_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--user", help="user name for the endpoint")
+    p.add_argument("--password", help="password (default: $DIPLOGRAF_PASSWORD)")
+    p.add_argument("--auth", choices=("basic", "digest"), default="basic",
+                   help="HTTP auth scheme (default: basic; Virtuoso wants digest)")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -114,6 +184,10 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="+", type=Path, help=".txt or .jsonl files, or folders of them")
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     b.add_argument("--batch-size", type=int, default=32, help="articles per Stanza call (default: 32)")
+    b.add_argument("--formats", default="ttl,trig",
+                   help="RDF files to write, comma-separated from ttl, nt, nq, trig, jsonld (default: ttl,trig)")
+    b.add_argument("--store", type=Path, help="also write into this pyoxigraph store folder (one graph per article, "
+                                              "replaced on rebuild)")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     _model_args(b)
     b.set_defaults(func=cmd_build)
@@ -124,15 +198,55 @@ def make_parser() -> argparse.ArgumentParser:
     _model_args(a)
     a.set_defaults(func=cmd_annotate)
 
-    q = sub.add_parser("query", help="run SPARQL over a graph file",
-                       description="Run a SPARQL query over GRAPH (Turtle, N-Triples, JSON-LD…). "
-                                   "Common prefixes (diplo, rdfs, skos, schema, prov, xsd) are predeclared "
-                                   "when the query declares none.")
-    q.add_argument("graph", type=Path, help="the graph file, e.g. out/graph.ttl")
+    q = sub.add_parser("query", help="run SPARQL over a graph file, a store or an endpoint",
+                       description="Run a SPARQL query over GRAPH: a graph file (Turtle, TriG, N-Triples, N-Quads, "
+                                   "JSON-LD), a store folder (build --store) or a SPARQL endpoint URL. Named graphs "
+                                   "are queried as one union. The prefixes diplo, rdf, rdfs, xsd, skos, schema, prov, "
+                                   "owl, dgid, dggraph, time, plover and cameo may be used without declaring them.")
+    q.add_argument("graph", help="graph file, store folder or http(s) endpoint URL")
     q.add_argument("query", nargs="?", help="the SPARQL query text")
-    q.add_argument("--file", help="read the query from this .rq file")
+    shipped = ", ".join(sorted(p.stem for p in QUERIES_DIR.glob("*.rq")))
+    q.add_argument("--file", help=f"read the query from this .rq file, or name a shipped one: {shipped} "
+                                  "(ontology/queries/; see docs/sparql.md)")
+    q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
+                   help="set a query parameter (its 'VALUES ?NAME {…}' block), e.g. --bind a=dgid:country/ID")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+    _auth_args(q)
     q.set_defaults(func=cmd_query)
+
+    v = sub.add_parser("validate", help="check a graph against diplograf's SHACL shapes",
+                       description="Validate GRAPH (any RDF file) with pyshacl against ontology/shapes.ttl, the "
+                                   "ontology mixed in. Prints each finding in plain words; exits 1 on violations "
+                                   "(warnings alone exit 0).")
+    v.add_argument("graph", type=Path, help="the graph file, e.g. out/graph.ttl")
+    v.add_argument("--limit", type=int, default=50, help="print at most this many findings (default: 50)")
+    v.set_defaults(func=cmd_validate)
+
+    s = sub.add_parser("serve", help="serve a store as a SPARQL endpoint on loopback (oxigraph server)",
+                       description="Run the oxigraph server on STORE: queries at /query (the union of the article "
+                                   "graphs is the default graph), the Graph Store protocol at /store.")
+    s.add_argument("store", type=Path, help="the store folder (build --store)")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    s.add_argument("--writable", action="store_true", help="accept updates and loads (default: read-only)")
+    s.set_defaults(func=cmd_serve)
+
+    ld = sub.add_parser("load", help="push the graphs to a SPARQL 1.1 Graph Store endpoint",
+                        description="Send every named graph of GRAPH (graph.trig or graph.nq, a build folder or a "
+                                    "store folder) to a Graph Store endpoint: PUT replaces each article's graph, so "
+                                    "reloading is idempotent. Retries with backoff; Basic or Digest auth.")
+    ld.add_argument("graph", type=Path, help="graph.trig / graph.nq, a build output folder or a store folder")
+    ld.add_argument("--endpoint", required=True,
+                    help="Graph Store URL, e.g. http://127.0.0.1:7878/store (oxigraph) or "
+                         "http://127.0.0.1:8890/sparql-graph-crud-auth (Virtuoso)")
+    ld.add_argument("--graph-iri", help="named graph for a file without named graphs (.ttl, .nt)")
+    ld.add_argument("--batch-size", type=int, default=50_000, help="triples per request (default: 50000)")
+    ld.add_argument("--retries", type=int, default=5, help="retries per request on errors (default: 5)")
+    ld.add_argument("--backoff", type=float, default=0.5, help="first retry delay in seconds, doubled each time")
+    ld.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for one request (default: 120)")
+    ld.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    _auth_args(ld)
+    ld.set_defaults(func=cmd_load)
     return parser
 
 
@@ -140,7 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (InputError, ModelError, QueryError, OSError) as err:
+    except BrokenPipeError:  # "diplograf query … | head": the reader left; not an error
+        sys.stderr.close()
+        return 0
+    except (InputError, ModelError, QueryError, LoadError, StoreError, OSError) as err:
         print(f"diplograf: error: {err}", file=sys.stderr)
         return 2
 

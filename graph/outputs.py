@@ -1,4 +1,4 @@
-"""Writing the outputs: Turtle, facts.jsonl and entities.jsonl (the eval contract), atomically."""
+"""Writing outputs atomically; facts.jsonl and entities.jsonl (the eval contract). RDF: ``formats``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,16 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Graph
-
 from diplograf.extract.records import Extraction
 from diplograf.ontology.iris import entity_iri
 
 from .build import fact_event_iri
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager
@@ -25,17 +29,11 @@ def atomic_write(path: Path, mode: str = "w"):
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as handle:
             yield handle
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def write_turtle(graph: Graph, path: Path) -> None:
-    """Deterministic Turtle: rdflib sorts subjects and predicates; no blank nodes are minted."""
-    data = graph.serialize(format="turtle")
-    with atomic_write(path) as handle:
-        handle.write(data)
 
 
 def write_jsonl(rows: Iterable[dict], path: Path) -> int:

@@ -10,6 +10,8 @@ from rdflib import Namespace, URIRef
 
 BASE = "https://w3id.org/diplograf/id/"
 ID = Namespace(BASE)
+#: Named graphs: one per article (its events, evidence and the entities it mentions).
+GRAPHS = Namespace("https://w3id.org/diplograf/graph/")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 
 
@@ -27,6 +29,11 @@ def entity_iri(key: str) -> URIRef:
 
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{_segment(article_id)}"]
+
+
+def article_graph_iri(article_id: str) -> URIRef:
+    """The named graph holding everything read from one article (replaced wholesale on reload)."""
+    return GRAPHS[f"article/{_segment(article_id)}"]
 
 
 def digest(*parts: object) -> str:

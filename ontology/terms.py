@@ -99,3 +99,8 @@ ENTITY_CLASS: dict[str, URIRef] = {
     "Organization": DIPLO.Organization, "Event": DIPLO.NamedEvent, "Agreement": DIPLO.Agreement,
     "Initiative": DIPLO.Initiative, "Project": DIPLO.Project,
 }
+
+#: PLOVER event types and CAMEO codes (``plover.ttl``); their names are codes, so plain namespaces:
+#: ``PLOVER.CONSULT``, ``PLOVER["CONSULT-visit"]``, ``CAMEO["042"]``.
+PLOVER = Namespace("https://w3id.org/diplograf/plover/")
+CAMEO = Namespace("https://w3id.org/diplograf/cameo/")

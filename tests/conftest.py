@@ -44,3 +44,19 @@ def examples_build(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def example_facts(examples_build) -> list[dict]:
     return read_jsonl(examples_build / "facts.jsonl")
+
+
+@pytest.fixture(scope="session")
+def seeds_build(shared, tmp_path_factory) -> Path:
+    """``diplograf build`` of ../shared/corpus/seeds with every RDF format and a store, run once."""
+    from diplograf.graph.cli import main
+
+    out = tmp_path_factory.mktemp("seeds-out")
+    assert main(["build", str(shared / "corpus" / "seeds"), "--out", str(out), "--quiet",
+                 "--formats", "ttl,nt,nq,trig,jsonld", "--store", str(out / "store")]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_facts(seeds_build) -> list[dict]:
+    return read_jsonl(seeds_build / "facts.jsonl")

@@ -1,7 +1,7 @@
-from rdflib import OWL, RDF, RDFS, Graph
+from rdflib import OWL, RDF, RDFS, SKOS, TIME, Graph
 
 from diplograf.extract.records import ENTITY_TYPES, RELATIONS
-from diplograf.ontology import DIPLO, ONTOLOGY_FILE
+from diplograf.ontology import CAMEO, DIPLO, ONTOLOGY_FILE, PLOVER, PLOVER_FILE
 from diplograf.ontology.iris import entity_iri, event_iri
 from diplograf.ontology.terms import ENTITY_CLASS, RELATION_CLASS, RELATION_PROPERTY
 
@@ -49,3 +49,60 @@ def test_iris_are_stable_and_readable():
     a = event_iri("a.txt", "meets", "person:a", "person:b", None, 3)
     assert a == event_iri("a.txt", "meets", "person:a", "person:b", None, 3)
     assert a != event_iri("a.txt", "meets", "person:a", "person:b", None, 4)
+
+
+def _plover() -> Graph:
+    return Graph().parse(PLOVER_FILE)
+
+
+def test_event_classes_map_to_plover_and_cameo_concepts_that_exist():
+    g, scheme = _ontology(), _plover()
+    concepts = set(scheme.subjects(RDF.type, SKOS.Concept))
+    mapped = {}
+    for prop in (SKOS.closeMatch, SKOS.broadMatch, SKOS.relatedMatch):
+        for cls, target in g.subject_objects(prop):
+            if str(target).startswith((str(PLOVER), str(CAMEO))):
+                assert target in concepts, target  # a typo in an alignment fails here
+                mapped.setdefault(cls, set()).add(target)
+    # every interaction has a PLOVER type; the four state-like relations have none
+    interactions = set(RELATION_CLASS.values()) - {DIPLO.RoleHolding, DIPLO.Membership, DIPLO.Location,
+                                                   DIPLO.Inauguration}
+    for cls in interactions:
+        assert any(str(t).startswith(str(PLOVER)) for t in mapped.get(cls, ())), cls
+    assert PLOVER["CONSULT-visit"] in mapped[DIPLO.Visit] and CAMEO["057"] in mapped[DIPLO.Signing]
+
+
+def test_plover_scheme_is_well_formed_skos():
+    scheme = _plover()
+    tops = set(scheme.objects(PLOVER[""], SKOS.hasTopConcept))
+    assert len(tops) == 16 and PLOVER.CONSULT in tops and PLOVER.ASSAULT in tops
+    for concept in scheme.subjects(RDF.type, SKOS.Concept):
+        assert scheme.value(concept, SKOS.notation) is not None, concept
+        assert (concept, SKOS.inScheme, None) in scheme, concept
+        langs = {lit.language for lit in scheme.objects(concept, SKOS.prefLabel)}
+        assert "en" in langs, concept
+        if str(concept).startswith(str(PLOVER)):
+            assert "id" in langs, concept
+        broader = scheme.value(concept, SKOS.broader)
+        assert broader is None or (broader, RDF.type, SKOS.Concept) in scheme, concept
+    assert str(scheme.value(CAMEO["042"], SKOS.notation)) == "042"
+    assert scheme.value(CAMEO["042"], SKOS.broader) == CAMEO["04"]
+
+
+def test_owl_time_alignment_and_query():
+    from sample_extraction import sample_extraction
+
+    from diplograf.graph.build import build_graph
+    from diplograf.graph.query import bind_params, find_query
+
+    g = _ontology()
+    assert (DIPLO.date, SKOS.closeMatch, TIME.inXSDDate) in g
+    data = build_graph(sample_extraction())
+    out = data.query(bind_params(find_query("owl-time").read_text(), {})).graph
+    dated = set(data.subject_objects(DIPLO.date))
+    assert dated  # the sample has dated events
+    for event, day in dated:
+        instant = out.value(event, TIME.hasTime)
+        assert (instant, RDF.type, TIME.Instant) in out
+        assert out.value(instant, TIME.inXSDDate) == day
+    assert len(set(out.subjects(TIME.hasTime, None))) == len({e for e, _ in dated})

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from diplograf.graph.cli import main
 from diplograf.graph.seeds_report import render, score
 
 from conftest import read_jsonl
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def seeds_build(shared, tmp_path_factory):
-    out = tmp_path_factory.mktemp("seeds-out")
-    assert main(["build", str(shared / "corpus" / "seeds"), "--out", str(out), "--quiet"]) == 0
-    return out
-
-
 
 
 def test_seed_entities_and_roles(seeds_build):

@@ -1,0 +1,71 @@
+"""``diplograf serve``: the oxigraph server (PyPI package ``oxigraph``) on a store, on loopback.
+
+Endpoints, for a server on 127.0.0.1:7878: SPARQL queries at ``/query``, updates at ``/update``
+(with ``--writable``), the Graph Store protocol at ``/store`` (what ``diplograf load`` pushes to).
+Queries see the union of all article graphs as their default graph: the de-duplicated union
+diplograf keeps in its stores (see ``store``), or for a store without one (a new, empty store
+served ``--writable`` as a load target) the server's union of the named graphs. Writes to a
+served store's named graphs do not update a kept union; rebuild with ``--store`` for that.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .store import StoreError
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` executable installed beside this Python (or on PATH)."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
+    if not found:
+        raise StoreError("the oxigraph server is not installed: pip install oxigraph")
+    return found
+
+
+def server_command(store: Path, host: str = "127.0.0.1", port: int = 7878, writable: bool = False) -> list[str]:
+    mode = "serve" if writable else "serve-read-only"
+    command = [oxigraph_binary(), mode, "--location", str(store), "--bind", f"{host}:{port}"]
+    return command if _keeps_union(Path(store)) else [*command, "--union-default-graph"]
+
+
+def _keeps_union(store: Path) -> bool:
+    from .store import has_union_graph, open_store
+
+    if not store.is_dir():
+        return False
+    handle = open_store(store, read_only=True)
+    try:
+        return has_union_graph(handle)
+    finally:
+        del handle
+
+
+def start_server(store: Path, host: str = "127.0.0.1", port: int = 7878, writable: bool = False,
+                 **popen) -> subprocess.Popen:
+    """Start the server in the background (the caller stops it)."""
+    if not writable and not Path(store).is_dir():
+        raise StoreError(f"{store}: no such store folder (create one with 'diplograf build … --store {store}')")
+    return subprocess.Popen(server_command(store, host, port, writable), **popen)
+
+
+def wait_until_up(url: str, timeout: float = 30.0, proc: subprocess.Popen | None = None) -> None:
+    """Poll ``url`` until it answers (any HTTP status); raise StoreError after ``timeout`` seconds."""
+    import time
+
+    import requests
+
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise StoreError(f"the server exited with code {proc.returncode} before answering at {url}")
+        try:
+            requests.get(url, timeout=2)
+            return
+        except requests.RequestException:
+            time.sleep(0.1)
+    raise StoreError(f"nothing answered at {url} within {timeout:.0f} s")

@@ -1,0 +1,75 @@
+"""The competency questions on the seeds' graph agree with facts.jsonl, in rdflib and in the embedded store."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from diplograf.graph.query import GraphSource, StoreSource, bind_params, find_query
+from diplograf.graph.validate import validate_file
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", params=["graph.trig", "graph.jsonld", "store"])
+def source(request, seeds_build):
+    path = seeds_build / request.param
+    return StoreSource(path) if request.param == "store" else GraphSource(path)
+
+
+def _rows(source, name, **params):
+    return source.query(bind_params(find_query(name).read_text(), params)).records()
+
+
+def test_seeds_graph_validates(seeds_build):
+    for name in ("graph.ttl", "graph.trig"):
+        report = validate_file(seeds_build / name)
+        assert report.conforms, [str(f) for f in report.violations]
+
+
+def test_meetings_are_the_meets_facts(source, seeds_facts):
+    got = {(r["actor"], r["other"], r["date"] or None, r["article"]) for r in _rows(source, "meetings")}
+    want = {(f["subject"], f["object"], f["date"], f["article"]) for f in seeds_facts if f["predicate"] == "meets"}
+    assert got == want and got
+
+
+def test_roles_and_signatures_are_the_facts(source, seeds_facts):
+    roles = {(r["person"], r["role"], r["of"]) for r in _rows(source, "roles")}
+    assert roles == {(f["subject"], f["role"], f["object"]) for f in seeds_facts if f["predicate"] == "holdsRole"}
+    signed = {(r["agreement"], r["signatory"]) for r in _rows(source, "agreements-signed")}
+    assert signed == {(f["object"], f["subject"]) for f in seeds_facts if f["predicate"] == "signs"}
+    members = {(r["country"], r["organisation"]) for r in _rows(source, "memberships")}
+    assert members <= {(f["subject"], f["object"]) for f in seeds_facts if f["predicate"] == "memberOf"}
+
+
+def test_cooperation_fields_count_articles(source, seeds_facts):
+    rows = _rows(source, "cooperation-fields", a="country/CN", b="country/KZ")
+    per_field: dict[str, set[str]] = {}
+    for f in seeds_facts:
+        if f["predicate"] == "cooperatesOn" and {f["subject"], f["object"]} == {"China", "Kazakhstan"}:
+            per_field.setdefault(f["role"], set()).add(f["article"])
+    assert {r["field"]: int(r["articles"]) for r in rows} == {k: len(v) for k, v in per_field.items()}
+    assert [r["field"] for r in rows] == sorted(per_field, key=lambda k: (-len(per_field[k]), k))
+
+
+def test_events_between_china_and_kazakhstan_by_period(source, seeds_facts):
+    everything = _rows(source, "events-between-countries", a="country/CN", b="country/KZ")
+    # three seed articles carry a date; two have neither a dateline nor dated events, so no period holds them
+    assert len({r["article"] for r in everything}) == 3 and all(r["when"] for r in everything)
+    in_2023 = _rows(source, "events-between-countries", a="country/CN", b="country/KZ",
+                    **{"from": "2023-01-01", "to": "2023-12-31"})
+    assert in_2023 and all(r["when"].startswith("2023") for r in in_2023)
+    assert len(in_2023) < len(everything)
+
+
+def test_most_connected_matches_the_fact_network(source, seeds_facts):
+    partners: dict[str, set[str]] = {}
+    for f in seeds_facts:
+        if f["predicate"] in ("holdsRole", "locatedIn"):
+            continue
+        partners.setdefault(f["subject"], set()).add(f["object"])
+        partners.setdefault(f["object"], set()).add(f["subject"])
+    rows = _rows(source, "most-connected")
+    got = Counter({r["name"]: int(r["partners"]) for r in rows})
+    assert got == Counter({k: len(v) for k, v in partners.items()})
