@@ -80,7 +80,7 @@ def cmd_build(args) -> int:
     files = "  ".join(p.name for p in written)
     print(f"\noutputs in {out}/: {files}  facts.jsonl ({n_facts})  entities.jsonl ({n_ents})  graph.html")
     if args.store:
-        print(f"store: {args.store} (replaced {len(graphs)} article graphs)")
+        print(f"store: {args.store} ({len(graphs)} article graphs written, each replacing any earlier one)")
     target = args.store or written[0]
     print(f"try: diplograf query {target} "
           "'SELECT ?a ?b ?date WHERE { ?e a diplo:Meeting ; diplo:actor/rdfs:label ?a ; "

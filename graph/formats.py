@@ -41,14 +41,12 @@ def _sorted_lines(g: Graph) -> list[str]:
 
 def ntriples_lines(graphs: Graphs) -> Iterator[str]:
     """The union as N-Triples lines, one graph at a time; a triple shared by graphs comes once."""
-    seen: set[int] = set()
+    seen: set[str] = set()  # the lines themselves: a hash collision must never drop a triple
     for g in graphs.values():
         for line in _sorted_lines(g):
-            h = hash(line)
-            if h in seen:
-                continue
-            seen.add(h)
-            yield line
+            if line not in seen:
+                seen.add(line)
+                yield line
 
 
 def nquads_lines(graphs: Graphs) -> Iterator[str]:
