@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 from .gazetteer import Gazetteer, norm, slug
 from .records import Entity, Mention, Sentence, Word
 from .tables import phrase_table, rows
@@ -86,8 +89,11 @@ def _acts(sentence: Sentence, word: Word) -> bool:
     """Whether a place name acts as an agent or owner ("Beijing menilai", "dukungan Beijing kepada"),
     so that a capital stands for its state, rather than being a place (an object, or after "di")."""
     rel = word.deprel.split(":")[0]
-    has_case = any(c.deprel == "case" for c in sentence.children(word.index))
-    return rel == "nsubj" or (rel == "nmod" and not has_case and word.deprel != "nmod:tmod")
+    cases = [c.text.lower() for c in sentence.children(word.index) if c.deprel == "case"]
+    if rel == "conj" and word.head:  # "antara Beijing dan Astana": as the first conjunct is
+        return _acts(sentence, sentence.word(word.head))
+    return (rel == "nsubj" or (rel == "nmod" and not cases and word.deprel != "nmod:tmod")
+            or "antara" in cases)  # "relasi antara Beijing dan Astana": the two states
 
 
 def _is_outlet(sentence: Sentence, first: int, last: int) -> bool:
@@ -137,7 +143,8 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
         taken |= span
     for m in out:
         m.text = text[m.start:m.end].strip(TRIM) or text[m.start:m.end]
-    return sorted(out, key=lambda m: m.first)
+    skip = not_entities()
+    return sorted((m for m in out if norm(m.text) not in skip), key=lambda m: m.first)
 
 
 def _skip_roles(sentence: Sentence, first: int, last: int) -> int:
@@ -165,6 +172,8 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                 person_names.setdefault(slug(m.text), m.text)
     for mentions in mentions_by_article.values():
         local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=len, reverse=True)
+        local_named = sorted({m.text for m in mentions if m.type in ("Event", "Initiative") and not m.entity
+                              and not _anaphoric(m.text)}, key=len, reverse=True)
         last_event: str | None = None
         last_person: str | None = None
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -193,8 +202,10 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                 m.entity = f"person:{slug(full)}"
                 ent = entities.setdefault(m.entity, Entity(m.entity, full, "Person"))
             else:
-                m.entity = f"{PREFIX[m.type]}:{slug(m.text)}"
-                ent = entities.setdefault(m.entity, Entity(m.entity, m.text, m.type))
+                # "KTT China-Asia Tengah" after "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah ke-2"
+                name = (_full_name(m.text, local_named) if m.type in ("Event", "Initiative") else None) or m.text
+                m.entity = f"{PREFIX[m.type]}:{slug(name)}"
+                ent = entities.setdefault(m.entity, Entity(m.entity, name, m.type))
             if m.type == "Event":
                 last_event = m.entity
             if m.type == "Person":
@@ -206,60 +217,66 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
 def _full_name(name: str, candidates: list[str], unique: bool = False) -> str | None:
     """The longest candidate that contains every word of ``name`` ("Xi" -> "Xi Jinping");
     with ``unique``, None unless exactly one candidate does."""
-    toks = set(norm(name).split())
-    found = [c for c in candidates if toks < set(norm(c).split())]
+    toks = set(re.findall(r"\w+", norm(name)))
+    found = [c for c in candidates if toks < set(re.findall(r"\w+", norm(c)))]
     if not found or (unique and len(found) > 1):
         return None
     return max(found, key=len)
 
 
-def cues() -> list[tuple[tuple[str, ...], str]]:
-    """(cue phrase, entity type), longest phrase first, from ``data/cues.tsv``."""
-    return phrase_table("cues.tsv")
+@functools.cache
+def cues() -> list[tuple[tuple[str, ...], str, frozenset[str]]]:
+    """(cue phrase, entity type, options), longest phrase first, from ``data/cues.tsv``."""
+    from .tables import phrases
+
+    out = [(p, etype, frozenset(o.strip() for o in (opts[0] if opts else "").split(",") if o.strip()))
+           for etype, forms, *opts in rows("cues.tsv") for p in phrases(forms)]
+    return sorted(out, key=lambda x: -len(x[0]))
 
 
 #: Parts of speech that end a cue phrase ("perjanjian kerja sama perikanan | di Jakarta").
-PHRASE_STOP = {"PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "DET"}
+PHRASE_STOP = {"PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "DET", "ADV", "PART"}
 PHRASE_LINKS = {"tentang", "mengenai", "soal", "antara", "di", "bidang", "ke-"}
 
 
-def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, text: str) -> list[Mention]:
+#: Types of a mention a name may contain and still name on its own ("Partai Komunis China" in
+#: "Kongres Nasional ke-20 Partai Komunis China", "Astana" in "Pusat Kebudayaan Tiongkok di Astana").
+NESTABLE = ("Organization", "City", "Region")
+
+
+def trim_name(raw: str) -> str:
+    """A mention's text without the punctuation around it, keeping a bracket the name opened."""
+    text = raw.strip(TRIM)
+    if text.count("(") > text.count(")") and raw.rstrip().rstrip(TRIM.replace(")", "")).endswith(")"):
+        text += ")"
+    return text or raw
+
+
+def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, text: str,
+                 nested: list[Mention] | None = None) -> list[Mention]:
     """Agreements and events named by a cue noun and the words after it ("nota kesepahaman
-    tentang kerja sama perikanan", "KTT ASEAN ke-42"); replaces mentions they swallow."""
+    tentang kerja sama perikanan", "KTT ASEAN ke-42"); replaces mentions they swallow (those
+    that name something on their own go to ``nested``)."""
     words = sentence.words
     i = 1
     while i <= len(words):
         hit = None
-        for phrase, etype in cues():
+        for phrase, etype, opts in cues():
             span = words[i - 1:i - 1 + len(phrase)]
             if len(span) == len(phrase) and all(norm(w.text) == p for w, p in zip(span, phrase)):
-                hit = (len(phrase), etype)
+                hit = (len(phrase), etype, opts)
                 break
         if not hit or any(m.first <= i <= m.last and m.type in ("Event", "Agreement") for m in mentions):
             i += 1
             continue
-        n, etype = hit
-        last = i + n - 1
-        while last < len(words) and last - i < 8:
-            w = words[last]
-            nxt = words[last + 1] if last + 1 < len(words) else None
-            glued = w.start == words[last - 1].end
-            if glued and (w.text[:1] in "-–" and len(w.text) > 1 or (
-                    w.text in ("-", "–") and nxt is not None and nxt.start == w.end)):
-                last += 1  # "KTT Tiongkok-Asia Tengah", however the tokenizer cut it
-                continue
-            stative = w.upos == "VERB" and w.text.lower().startswith("ter")  # "energi terbarukan"
-            if (w.upos in PHRASE_STOP and not stative) or (w.upos == "ADP" and w.text.lower() not in PHRASE_LINKS):
-                break
-            if not w.text[:1].isalnum():
-                break
-            if w.text.lower() == "di" and not (nxt and nxt.text.lower() == "bidang"):
-                break
-            last += 1
+        n, etype, opts = hit
+        last = _cue_phrase_end(words, i + n - 1, i, opts)
         m = _mention(sentence, i, last, etype, source="cue")
-        m.text = text[m.start:m.end].strip(TRIM)
-        if etype != "Agreement" and not _anaphoric(m.text) and not any(
-                w.text[:1].isupper() for w in words[i:last]):
+        m.text = trim_name(text[m.start:m.end])
+        after = words[i + n - 1] if i + n - 1 < len(words) else None
+        if etype != "Agreement" and not _anaphoric(m.text) and (
+                not any(w.text[:1].isupper() for w in words[i:last])
+                or ("proper" in opts and not (after and after.text[:1].isupper()))):
             i = last + 1  # "proyek energi", "forum internasional": a common noun, not a name
             continue
         inside = [x for x in mentions if x.first >= i and x.last <= last]
@@ -269,6 +286,8 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
             continue
         for x in inside:
             mentions.remove(x)
+            if nested is not None and x.type in NESTABLE and x.source in ("gazetteer", "ner") and x.first > i + n - 1:
+                nested.append(x)
         m.entity = f"{PREFIX[etype]}:{slug(article_id)}-{slug(m.text)}" if etype == "Agreement" else ""
         mentions.append(m)
         mentions.sort(key=lambda x: x.first)
@@ -276,15 +295,62 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
     return mentions
 
 
+def _starts_cue(words: list[Word], i: int) -> bool:
+    """Whether a cue phrase starts at word ``i`` (1-based)."""
+    return any(all(norm(w.text) == p for w, p in zip(words[i - 1:i - 1 + len(c)], c)) and i - 1 + len(c) <= len(words)
+               for c, _, _ in cues())
+
+
+def _cue_phrase_end(words: list[Word], last: int, first: int, opts: frozenset[str]) -> int:
+    """Last word (1-based) of the name a cue opens at ``first``; the cue itself ends at ``last``."""
+    cue = words[first - 1].text
+    titled = cue[:1].isupper() and not cue.isupper()  # "Universitas ...", written as a title
+    while last < len(words) and last - first < 10:
+        w = words[last]
+        nxt = words[last + 1] if last + 1 < len(words) else None
+        glued = w.start == words[last - 1].end
+        if glued and (w.text[:1] in "-–+" and len(w.text) > 1 or (
+                w.text in ("-", "–", "+") and nxt is not None and nxt.start == w.end)):
+            last += 1  # "KTT Tiongkok-Asia Tengah", "China+Asia Tengah", however the tokenizer cut it
+            continue
+        if w.text == "(" and last + 2 < len(words) and words[last + 2].text == ")" and words[last + 1].text.isupper():
+            last += 3  # "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah"
+            continue
+        low = w.text.lower()
+        if low == "kali" and nxt is not None and nxt.text.lower() in ("ini", "itu"):
+            break  # "KTT ... kali ini": this time
+        if (titled and low == "dan" and nxt is not None and nxt.text[:1].isupper()
+                and words[last - 1].text[:1].isupper() and not _starts_cue(words, last + 2)):
+            last += 1  # "Universitas Bahasa dan Budaya Beijing"
+            continue
+        if low == "di" and "di" in opts and nxt is not None and nxt.text[:1].isupper():
+            last += 1  # "Pusat Kebudayaan Tiongkok di Astana"
+            continue
+        stative = w.upos == "VERB" and low.startswith("ter")  # "energi terbarukan"
+        if (w.upos in PHRASE_STOP and not stative) or (w.upos == "ADP" and low not in PHRASE_LINKS):
+            break
+        if not w.text[:1].isalnum():
+            break
+        if low == "di" and not (nxt and nxt.text.lower() == "bidang"):
+            break
+        last += 1
+    return last
+
+
 def name_part_mentions(sentences: list[Sentence], by_sentence: dict[int, list[Mention]], mentions: list[Mention],
                        text: str) -> dict[int, list[Mention]]:
     """Add Person mentions for single capitalised words that are part of a full name in the article."""
     parts: set[str] = set()
+    full: set[str] = set()
     for m in mentions:
         if m.type == "Person" and len(m.text.split()) > 1:
-            parts |= {norm(p) for p in m.text.replace("-", " ").split() if len(p) > 2 and p[:1].isupper()}
+            full.add(norm(m.text))
+            parts |= {norm(p) for p in m.text.replace("-", " ").split() if len(p) > 1 and p[:1].isupper()}
     if not parts:
         return by_sentence
+    for m in mentions:  # "Tokayev" read as an organisation where the article names Kassym-Jomart Tokayev
+        if m.source == "ner" and m.type in ("Organization", "City") and norm(m.text) in parts | full:
+            m.type = "Person"
     for s in sentences:
         taken = {i for m in by_sentence[s.index] for i in range(m.first, m.last + 1)}
         for w in s.words:
@@ -298,8 +364,11 @@ def name_part_mentions(sentences: list[Sentence], by_sentence: dict[int, list[Me
 
 def _anaphoric(name: str) -> bool:
     """"KTT tersebut", "pertemuan puncak itu", a bare "KTT": a summit named before, not a new one."""
-    toks = [t for t in norm(name).split() if t not in DEMONSTRATIVES]
-    return not toks or any(tuple(toks) == cue for cue, _ in cues())
+    all_toks = norm(name).split()
+    toks = tuple(t for t in all_toks if t not in DEMONSTRATIVES)
+    demonstrative = len(toks) < len(all_toks)
+    return not toks or any(toks == cue and (demonstrative or (etype == "Event" and "named" not in opts))
+                           for cue, etype, opts in cues())
 
 
 def group_phrases() -> list[tuple[tuple[str, ...], str]]:
@@ -340,3 +409,63 @@ def pronoun_mentions(sentence: Sentence, mentions: list[Mention], text: str) -> 
             m.text = text[m.start:m.end]
             mentions.append(m)
     mentions.sort(key=lambda m: m.first)
+
+
+def name_heads() -> dict[str, str]:
+    """English head word (normalised) -> entity type, from ``data/name_heads.tsv``."""
+    return {p[0]: etype for p, etype in phrase_table("name_heads.tsv") if len(p) == 1}
+
+
+#: Lowercase words that may sit inside an English proper name ("Language and Culture University").
+NAME_LINKS = {"and", "of", "for", "the", "&", "de", "on"}
+#: Ordinals after a name that make it a different thing ("Luban Workshop kedua").
+ORDINALS = {"kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan", "kesepuluh"}
+
+
+def _capitalised(w: Word) -> bool:
+    return w.text[:1].isupper() and w.upos in ("PROPN", "NOUN", "X", "ADJ", "NUM")
+
+
+def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str) -> None:
+    """Institutions and projects named the English way, head last ("Astana International University",
+    "China-Kazakhstan (Lianyungang) Logistics Cooperation Base"): the name replaces the places and
+    pieces the gazetteer and the NER found inside it."""
+    heads = name_heads()
+    words = sentence.words
+    found: list[Mention] = []
+    for w in words:
+        etype = heads.get(norm(w.text))
+        if etype is None or not w.text[:1].isupper() or (found and found[-1].last >= w.index):
+            continue
+        first = w.index
+        j = w.index - 1
+        while j >= 1:
+            x = words[j - 1]
+            glued = x.end == words[j].start
+            if _capitalised(x) or (glued and x.text in "-–") or x.text in ("(", ")"):
+                first = j
+            elif x.text.lower() in NAME_LINKS and j > 1 and _capitalised(words[j - 2]):
+                first = j
+            else:
+                break
+            j -= 1
+        while first < w.index and (words[first - 1].text.lower() in NAME_LINKS or words[first - 1].text in "()-–"):
+            first += 1
+        if first == w.index:
+            continue  # a lone head word is no name
+        last = w.index
+        if last < len(words) and words[last].text.lower() in ORDINALS:
+            last += 1
+        m = _mention(sentence, first, last, etype, source="name")
+        m.text = text[m.start:m.end].strip(TRIM)
+        found.append(m)
+    for m in found:
+        mentions[:] = [x for x in mentions if x.last < m.first or x.first > m.last]
+        mentions.append(m)
+    mentions.sort(key=lambda x: x.first)
+
+
+@functools.cache
+def not_entities() -> frozenset[str]:
+    """Names that are never entities of the graph (``data/not_entities.tsv``)."""
+    return frozenset(norm(row[0]) for row in rows("not_entities.tsv"))

@@ -51,7 +51,8 @@ class Gazetteer:
                 continue
             if toks in self.acronyms and not all(w.isupper() for w in span):
                 continue
-            if not span[0][:1].isupper() and not span[0][:1].isdigit():
+            head = span[0].lstrip("-–")
+            if not head[:1].isupper() and not head[:1].isdigit():
                 continue  # names are capitalised in news text
             return n, self.entries[key]
         return None

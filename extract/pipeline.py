@@ -18,7 +18,7 @@ from .records import Article, ArticleResult, Entity, Extraction, Fact, Mention, 
 ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith", "supports"})
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
-DEFAULT_COMPONENTS = ("ner_gazetteer", "cues", "roles", "name_parts", "groups", "pronouns",
+DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "name_parts", "groups", "pronouns",
                       "role_facts", "relations", "pairs", "dedupe")
 
 
@@ -28,6 +28,8 @@ class ArticleState:
     sentences: list[Sentence]
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence index
     holdings: list[roles.RoleHolding] = field(default_factory=list)
+    #: names inside other names ("Astana" in "Pusat Kebudayaan Tiongkok di Astana"): entities, never arguments
+    nested: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
 
 
@@ -53,10 +55,16 @@ def _ner_gazetteer(state: ArticleState) -> None:
         state.mentions[s.index] = ent.find_mentions(s, gaz, state.article.text)
 
 
+@component("proper_names", "mentions")
+def _proper_names(state: ArticleState) -> None:
+    for s in state.sentences:
+        ent.proper_name_mentions(s, state.mentions[s.index], state.article.text)
+
+
 @component("cues", "mentions")
 def _cues(state: ArticleState) -> None:
     for s in state.sentences:
-        ent.cue_mentions(s, state.mentions[s.index], state.article.id, state.article.text)
+        ent.cue_mentions(s, state.mentions[s.index], state.article.id, state.article.text, state.nested)
 
 
 @component("roles", "mentions")
@@ -171,7 +179,7 @@ def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
         if phase == "mentions":
             for st in states:
                 fn(st)
-    by_article = {st.article.id: [m for ms in st.mentions.values() for m in ms] for st in states}
+    by_article = {st.article.id: [m for ms in st.mentions.values() for m in ms] + st.nested for st in states}
     corpus = Corpus(ent.resolve(by_article, gazetteer.load()), {})
     for st in states:
         for h in st.holdings:
@@ -184,7 +192,7 @@ def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
                 fn(st, corpus)
     results = [ArticleResult(st.article, st.sentences,
                              [m for ms in st.mentions.values() for m in ms
-                              if not m.entity.startswith("group:") and m.source != "pronoun"],
+                              if not m.entity.startswith("group:") and m.source != "pronoun"] + st.nested,
                              st.facts) for st in states]
     return Extraction(results, corpus.entities)
 
