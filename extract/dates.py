@@ -30,6 +30,10 @@ WEEKDAY = re.compile(rf"\b(?:pada\s+)?(?:hari\s+)?(?P<wd>{_DAY_RE})\b(?!\s*\()(?
                      re.IGNORECASE)
 
 
+#: Words before a date that make it the start of a state ("sejak", "mulai"), not the day of an act.
+SINCE = re.compile(r"\b(?:sejak|semenjak|mulai)\s+(?:(?:pada|tanggal|hari)\s+)*$", re.IGNORECASE)
+
+
 def _make(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -69,6 +73,9 @@ def date_mentions(text: str, anchor: dt.date | None) -> list[tuple[int, dt.date]
     spans: list[tuple[int, int]] = []
 
     def add(m: re.Match, day: dt.date | None) -> None:
+        if day and SINCE.search(text[:m.start()]):
+            spans.append((m.start(), m.end()))  # "sejak 3 Januari 1992": when a state began, not an act
+            return
         if day and not any(a <= m.start() < b for a, b in spans):
             found.append((m.start(), day))
             spans.append((m.start(), m.end()))

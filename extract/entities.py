@@ -271,6 +271,9 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
             continue
         n, etype, opts = hit
         last = _cue_phrase_end(words, i + n - 1, i, opts)
+        for x in mentions:  # a name that starts inside the phrase belongs to it whole
+            if i < x.first <= last < x.last and x.source == "name":
+                last = x.last
         m = _mention(sentence, i, last, etype, source="cue")
         m.text = trim_name(text[m.start:m.end])
         after = words[i + n - 1] if i + n - 1 < len(words) else None

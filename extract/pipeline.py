@@ -117,6 +117,11 @@ def _role_facts(state: ArticleState, corpus: Corpus) -> None:
     """holdsRole from appositions; a role with no employer takes the one the person has elsewhere."""
     for h in state.holdings:
         employer = h.employer.entity if h.employer else corpus.employers.get(h.person.entity)
+        confidence = 0.9 if h.employer else 0.6
+        if not employer and h.partner is not None:  # listed with "dan" after someone of a known state
+            p = h.partner
+            employer = p.employer.entity if p.employer else corpus.employers.get(p.person.entity)
+            confidence = 0.5
         if not employer:
             continue
         employer = corpus.entities[employer].stands_for or employer
@@ -124,7 +129,7 @@ def _role_facts(state: ArticleState, corpus: Corpus) -> None:
         state.facts.append(Fact(
             article=state.article.id, predicate="holdsRole", subject=h.person.entity, object=employer,
             sentence=s.index, evidence=s.text, start=s.start, end=s.end, role=h.role,
-            confidence=0.9 if h.employer else 0.6, rule="holdsRole:apposition"))
+            confidence=confidence, rule="holdsRole:apposition"))
 
 
 @component("relations", "facts")
@@ -164,7 +169,15 @@ def _dedupe(state: ArticleState, corpus: Corpus) -> None:
         k = f.key()[:5] if f.predicate in ROLE_DISTINCT else f.key()[:4]
         if k not in best or strength(f) > strength(best[k]):
             best[k] = f
-    state.facts = sorted(best.values(), key=lambda f: (f.sentence, f.predicate, f.subject, f.object, f.role or ""))
+    facts = list(best.values())
+    held: dict[str, set[str]] = {}
+    for f in facts:
+        if f.predicate == "holdsRole" and f.role:
+            held.setdefault(f.subject, set()).add(f.role)
+    # "Menteri Wang" after "Menteri Luar Negeri Wang Yi": the bare title adds nothing
+    facts = [f for f in facts if not (f.predicate == "holdsRole" and f.role and any(
+        r != f.role and r.endswith(" " + f.role) for r in held.get(f.subject, ())))]
+    state.facts = sorted(facts, key=lambda f: (f.sentence, f.predicate, f.subject, f.object, f.role or ""))
 
 
 def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],

@@ -86,7 +86,7 @@ class _Args:
     def with_conj(self, word: Word) -> list[Word]:
         return [word] + [w for w in self.s.words if w.head == word.index and w.deprel == "conj"]
 
-    def fill(self, trigger: Word, slot: str, types: tuple[str, ...]) -> list[Mention]:
+    def fill(self, trigger: Word, slot: str, types: tuple[str, ...], nominal_object: bool = False) -> list[Mention]:
         anchors = [trigger]
         if trigger.upos == "NOUN" and trigger.head:
             anchors.append(self.s.word(trigger.head))  # "mengadakan pembicaraan": the light verb
@@ -96,23 +96,27 @@ class _Args:
                 word = self.s.word(word.head)
                 anchors.append(word)
         for anchor in anchors:
-            out = self._fill_at(anchor, trigger, slot, types)
+            out = self._fill_at(anchor, trigger, slot, types, nominal_object)
             if out:
                 return out
         return []
 
-    def _fill_at(self, anchor: Word, trigger: Word, slot: str, types: tuple[str, ...]) -> list[Mention]:
+    def _fill_at(self, anchor: Word, trigger: Word, slot: str, types: tuple[str, ...],
+                 nominal_object: bool = False) -> list[Mention]:
         heads: list[Word] = []
         for child in self.s.children(anchor.index):
             rel = child.deprel.split(":")[0]
+            bare_modifier = (anchor is trigger and trigger.upos == "NOUN" and rel in ("nmod", "compound", "flat")
+                             and not any(c.deprel == "case" for c in self.s.children(child.index)))
             if slot == "nsubj" and rel == "nsubj":
                 heads.extend(self.with_conj(child))
-            elif (slot == "nsubj" and anchor is trigger and trigger.upos == "NOUN" and rel in ("nmod", "compound")
-                  and not any(c.deprel == "case" for c in self.s.children(child.index))):
+            elif slot == "nsubj" and bare_modifier and not nominal_object:
                 heads.extend(self.with_conj(child))  # "kunjungan Presiden Xi ke ...": the visitor
+            elif slot == "nmod" and bare_modifier:
+                heads.extend(self.with_conj(child))  # "peresmian Pusat Kebudayaan X": what is opened
             elif slot == "obj" and rel == "obj" and anchor is trigger:
                 heads.extend(self.with_conj(child))
-            elif slot not in ("nsubj", "obj") and rel in ("obl", "nmod") and anchor is trigger:
+            elif slot not in ("nsubj", "obj", "nmod") and rel in ("obl", "nmod") and anchor is trigger:
                 cases = [c.text.lower() for c in self.s.children(child.index) if c.deprel == "case"]
                 if slot in cases:
                     heads.extend(self.with_conj(child))
@@ -123,6 +127,13 @@ class _Args:
                 out.append(m)
         return out
 
+    def _names_employer(self, m: Mention, starts: dict[int, Mention]) -> bool:
+        """"Presiden Tiongkok Xi", "Presiden Tiongkok, Xi Jinping": the state before a person's name."""
+        nxt = starts.get(m.last + 1)
+        if nxt is None and m.last < len(self.s.words) and self.s.word(m.last + 1).text == ",":
+            nxt = starts.get(m.last + 2)
+        return getattr(nxt, "type", "") == "Person"
+
     def nearest(self, trigger: Word, types: tuple[str, ...], left: bool, exclude: list[Mention]) -> list[Mention]:
         """Surface fallback: the closest mention of a wanted type on one side of the trigger,
         with any mention joined to it by "dan"."""
@@ -130,8 +141,7 @@ class _Args:
         cands = [m for m in self.mentions if m.type in types and m not in exclude
                  and ((m.last < trigger.index) if left else (m.first > trigger.index))
                  # "Raja Yordania Abdullah II": the state names the person's employer, not a party
-                 and not (m.type != "Person" and getattr(starts.get(m.last + 1), "type", "") == "Person"
-                          and "Person" in types)]
+                 and not (m.type != "Person" and "Person" in types and self._names_employer(m, starts))]
         if not cands:
             return []
         cands.sort(key=lambda m: -m.last if left else m.first)
@@ -144,6 +154,15 @@ class _Args:
             else:
                 break
         return out
+
+
+#: Verbs whose subject watches an act rather than doing it ("menyaksikan penandatanganan").
+WITNESS_VERBS = frozenset({"saksi", "menyaksikan", "disaksikan"})
+
+
+def _possessed_by_them(sentence: Sentence, trigger: Word) -> bool:
+    """"pembicaraan mereka": the noun right before "mereka" (their)."""
+    return trigger.index < len(sentence.words) and sentence.word(trigger.index + 1).text.lower() == "mereka"
 
 
 def place_of(sentence: Sentence, mentions: list[Mention], exclude: list[Mention]) -> Mention | None:
@@ -175,15 +194,29 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
     facts: list[Fact] = []
     for rule, trigger in _trigger_hits(sentence):
         date = date_near(sentence.text, article.date, trigger.start - sentence.start)
-        subjects = args.fill(trigger, rule.subject, rule.subject_types)
+        if any(m.first <= trigger.index <= m.last and m.type in ("Event", "Agreement") for m in mentions):
+            continue  # "pertemuan" inside the name of a meeting is no trigger
+        nominal_object = "nmod" in rule.objects
+        subjects = args.fill(trigger, rule.subject, rule.subject_types, nominal_object)
         conf = rule.confidence
+        leaders = groups.get("group:leaders") or []
+        others = {m.entity for m in mentions if m.type == "Person"} - set(leaders)
+        if trigger.upos == "NOUN" and _possessed_by_them(sentence, trigger) and leaders and not others:
+            # "pembicaraan mereka": the talks of the two leaders the article is about
+            subjects = [Mention(sentence.index, trigger.index, trigger.index, "mereka", trigger.start, trigger.end,
+                                "Person", "group:leaders", "group")]
+        witnessed = trigger.head and norm(sentence.word(trigger.head).lemma) in WITNESS_VERBS
+        if witnessed and rule.relation == "signs" and groups.get("group:states"):
+            # "kedua pemimpin menyaksikan penandatanganan ...": witnesses do not sign; their states do
+            subjects = [Mention(sentence.index, trigger.index, trigger.index, "", trigger.start, trigger.end,
+                                "Country", "group:states", "group")]
         passive = rule.subject not in ("nsubj", "obj")  # "disambut oleh X": the agent comes after
         if not subjects:
             subjects = args.nearest(trigger, rule.subject_types, left=not passive, exclude=[])
             conf *= 0.8
         objects: list[Mention] = []
         for slot in rule.objects:
-            objects = args.fill(trigger, slot, rule.object_types)
+            objects = args.fill(trigger, slot, rule.object_types, nominal_object)
             if objects:
                 break
         if not objects:

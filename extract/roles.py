@@ -19,6 +19,9 @@ class RoleHolding:
     employer: Mention | None
     first: int  # first word of the whole apposition
     last: int
+    #: the holding listed right before this one with "dan" ("Presiden X dan Menteri Luar Negeri Y"):
+    #: people listed together serve the same state unless the text says otherwise
+    partner: RoleHolding | None = None
 
 
 def _role_at(sentence: Sentence, i: int) -> tuple[int, str] | None:
@@ -65,11 +68,29 @@ def _shared_employer(sentence: Sentence, mentions: list[Mention], i: int) -> Men
     return None
 
 
+#: Roles posted to another state or body: "Duta Besar Kazakhstan untuk Tiongkok" is "Ambassador to China".
+POSTED_ROLES = frozenset({"Ambassador", "Envoy", "Special Envoy", "Permanent Representative", "Consul General"})
+
+
+def _english_name(m: Mention) -> str:
+    from .gazetteer import load
+
+    entry = load().entries.get(m.entity)
+    return entry.name if entry else m.text
+
+
+def _first_of(holdings: list[RoleHolding], person: Mention) -> int:
+    """First word of the earliest apposition that names ``person``."""
+    return min(h.first for h in holdings if h.person is person)
+
+
 def find_roles(sentence: Sentence, mentions: list[Mention], text: str) -> list[RoleHolding]:
     """Role appositions in ``sentence``; adds Person mentions for names the NER missed."""
     at = {m.first: m for m in mentions}
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     out: list[RoleHolding] = []
+    pending: list[str] = []
+    pending_start = 0
     i = 1
     while i <= len(sentence.words):
         hit = _role_at(sentence, i) if i not in taken else None
@@ -83,6 +104,18 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str) -> list[R
             j = employer.last + 1
         else:
             employer = None
+        if j < len(sentence.words) and sentence.words[j - 1].text.lower() == "dan" and _role_at(sentence, j + 1):
+            if not pending:
+                pending_start = i
+            pending.append(label)  # "Wakil Perdana Menteri dan Menteri Luar Negeri Y": Y holds both
+            i = j + 1
+            continue
+        post = at.get(j + 1)
+        if (j < len(sentence.words) and sentence.words[j - 1].text.lower() in ("untuk", "di", "bagi")
+                and post is not None and post.type in ("Country", "Organization") and post.entity
+                and label in POSTED_ROLES):
+            label = f"{label} to {_english_name(post)}"  # "Duta Besar Kazakhstan untuk Tiongkok"
+            j = post.last + 1
         person = at.get(j)
         if person is None:
             last = _name_run(sentence, j, taken)
@@ -95,9 +128,18 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str) -> list[R
         if employer is None:
             employer = _shared_employer(sentence, mentions, i)
         if person is not None and person.type == "Person":
-            out.append(RoleHolding(person, label, employer, i, person.last))
+            start = pending_start if pending else i
+            for extra in [*pending, label]:
+                out.append(RoleHolding(person, extra, employer, start, person.last))
+            pending = []
+            prev = [h for h in out[:-1] if h.person is not person]
+            if prev and [w.text.lower() for w in sentence.words[prev[-1].last:_first_of(out, person) - 1]] == ["dan"]:
+                for h in out:
+                    if h.person is person:
+                        h.partner = prev[-1]
             i = person.last + 1
             continue
+        pending = []
         # "Tokayev, Presiden Kazakhstan": a person right before ", ROLE EMPLOYER".
         before = [m for m in mentions if m.type == "Person" and m.last in (i - 1, i - 2)]
         if employer is not None and before and (before[0].last == i - 1 or sentence.words[i - 2].text == ","):
