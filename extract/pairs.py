@@ -129,10 +129,11 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
     def fact(rel: str, role: str | None, conf: float, rule: str) -> None:
         facts.append(Fact(article=article.id, predicate=rel, subject=a, object=b, sentence=sentence.index,
                           evidence=sentence.text, start=sentence.start, end=sentence.end, date=date,
-                          role=role, confidence=round(conf, 3), rule=rule))
+                          role=role, confidence=round(conf, 3), rule=rule, trigger=cue_at + 1))
 
     seen: set[tuple[str, str | None]] = set()
     for rel, index, phrase, conf in sorted(found, key=lambda f: f[1]):
+        cue_at = index
         if rel == "cooperatesOn":
             for _s, _e, label in find_phrases(tokens, fields()):
                 if ("cooperatesOn", label) not in seen:

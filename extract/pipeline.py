@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import entities as ent
-from . import gazetteer, pairs, relations, roles
+from . import events, gazetteer, pairs, relations, roles
 from .records import Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
 
 #: Relations where a different role is a different fact (one fact per field, level or post).
@@ -19,7 +19,7 @@ ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
 DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "name_parts", "groups", "pronouns",
-                      "role_facts", "relations", "pairs", "dedupe")
+                      "role_facts", "relations", "pairs", "events", "dedupe")
 
 
 @dataclass
@@ -155,6 +155,30 @@ def _pairs(state: ArticleState, corpus: Corpus) -> None:
     ctx = pairs.article_focus(all_mentions, corpus.entities)
     for s in state.sentences:
         state.facts.extend(pairs.find_pair_relations(state.article, s, state.mentions[s.index], corpus.entities, ctx))
+
+
+#: Relations that report an act (which can be planned) rather than a standing state.
+ACTS = frozenset({"meets", "visits", "attends", "hosts", "signs", "inaugurates"})
+
+
+@component("events", "facts")
+def _events(state: ArticleState, corpus: Corpus) -> None:
+    """Modality from the words around each trigger (a denied act is no fact; a planned one says so in
+    its role), then the PLOVER type, mode and CAMEO code of ``data/plover.tsv``."""
+    by_index = {s.index: s for s in state.sentences}
+    kept = []
+    for f in state.facts:
+        mod, stands = events.modality(by_index[f.sentence], f.trigger)
+        if not stands:
+            continue
+        f.modality = mod
+        if mod != "asserted" and f.predicate in ACTS and not f.role:
+            f.role = mod
+        coding = events.code(f, corpus.entities)
+        if coding:
+            f.plover, f.mode, f.cameo = coding.plover, coding.mode, coding.cameo
+        kept.append(f)
+    state.facts = kept
 
 
 @component("dedupe", "facts")

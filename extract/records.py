@@ -106,6 +106,11 @@ class Fact:
     role: str | None = None
     confidence: float = 0.5
     rule: str = ""
+    trigger: int = 0  # word index (1-based) of the word that stated it; 0 when no single word did
+    modality: str = "asserted"  # asserted | planned | proposed | called for
+    plover: str | None = None  # PLOVER event type ("CONSULT"), from extract/events.py
+    mode: str | None = None  # PLOVER mode ("visit", "phone", "multilateral")
+    cameo: str | None = None  # CAMEO code ("042")
 
     def key(self) -> tuple:
         subj, obj = self.subject, self.object

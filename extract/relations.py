@@ -238,7 +238,7 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
                 article=article.id, predicate=rule.relation, subject=subj.entity, object=obj.entity,
                 sentence=sentence.index, evidence=sentence.text, start=sentence.start, end=sentence.end,
                 date=date, place=place.entity if place else None, role=rule.role,
-                confidence=round(conf, 3), rule=f"{rule.relation}:{trigger.text.lower()}"))
+                confidence=round(conf, 3), rule=f"{rule.relation}:{trigger.text.lower()}", trigger=trigger.index))
     facts += [replace(f, predicate="hosts", subject=f.place, object=f.object, place=None,
                       confidence=round(f.confidence * 0.8, 3), rule="hosts:place-of-attended-event")
               for f in facts if f.predicate == "attends" and f.place]  # "tiba di X untuk menghadiri KTT"

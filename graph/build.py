@@ -7,6 +7,8 @@ all article graphs is the plain graph written as ``graph.ttl``.
 
 from __future__ import annotations
 
+import functools
+
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
@@ -20,11 +22,35 @@ from diplograf.ontology.iris import (
     event_iri,
     evidence_iri,
 )
-from diplograf.ontology.terms import DIPLO, ENTITY_CLASS, RELATION_CLASS, RELATION_PROPERTY
+from diplograf.ontology.concepts import FIELD, ROLE, add_concept, field_iri, role_iri
+from diplograf.ontology.terms import CAMEO, DIPLO, ENTITY_CLASS, PLOVER, RELATION_CLASS, RELATION_PROPERTY
 
 SCHEMA = Namespace("https://schema.org/")
 PREFIXES = {"diplo": DIPLO._NS, "schema": SCHEMA, "prov": PROV, "skos": SKOS, "owl": OWL,
-            "wd": WIKIDATA, "dgid": Namespace("https://w3id.org/diplograf/id/"), "dggraph": GRAPHS}
+            "wd": WIKIDATA, "dgid": Namespace("https://w3id.org/diplograf/id/"), "dggraph": GRAPHS,
+            "plover": PLOVER, "cameo": CAMEO, "role": ROLE, "field": FIELD}
+
+
+@functools.cache
+def _plover_scheme() -> Graph:
+    from diplograf.ontology import PLOVER_FILE
+
+    return Graph().parse(PLOVER_FILE)
+
+
+def add_code(g: Graph, iri: URIRef) -> None:
+    """A PLOVER or CAMEO concept's type, labels, notation and broader concept, from plover.ttl."""
+    scheme = _plover_scheme()
+    for p in (RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.broader, SKOS.inScheme):
+        for o in scheme.objects(iri, p):
+            g.add((iri, p, o))
+
+
+def event_type_iri(fact: Fact) -> URIRef | None:
+    """plover:CONSULT, or plover:CONSULT-visit where the fact has a mode."""
+    if not fact.plover:
+        return None
+    return PLOVER[f"{fact.plover}-{fact.mode}" if fact.mode else fact.plover]
 
 
 def fact_event_iri(fact: Fact):
@@ -127,6 +153,20 @@ def add_fact(g: Graph, fact: Fact, a_iri) -> None:
         g.add((ev, DIPLO.place, entity_iri(fact.place)))
     if fact.role:
         g.add((ev, DIPLO.roleLabel, Literal(fact.role, lang="en")))
+        concept = (role_iri(fact.role) if fact.predicate == "holdsRole"
+                   else field_iri(fact.role) if fact.predicate == "cooperatesOn" else None)
+        if concept is not None:
+            g.add((ev, DIPLO.roleConcept if fact.predicate == "holdsRole" else DIPLO.field, concept))
+            add_concept(g, concept)
+    etype = event_type_iri(fact)
+    if etype is not None:
+        g.add((ev, DIPLO.eventType, etype))
+        add_code(g, etype)
+    if fact.cameo:
+        g.add((ev, DIPLO.cameoCode, CAMEO[fact.cameo]))
+        add_code(g, CAMEO[fact.cameo])
+    if fact.modality != "asserted":
+        g.add((ev, DIPLO.modality, Literal(fact.modality)))
     g.add((ev, DIPLO.confidence, Literal(f"{fact.confidence:.3f}", datatype=XSD.decimal)))
     g.add((ev, DIPLO.extractionRule, Literal(fact.rule)))
     evid = evidence_iri(fact.article, fact.start, fact.end)

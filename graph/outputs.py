@@ -59,6 +59,7 @@ def fact_rows(extraction: Extraction) -> list[dict]:
                 "role": f.role, "confidence": f.confidence,
                 "evidence": f.evidence, "start": f.start, "end": f.end,
                 "event": str(fact_event_iri(f)),
+                "plover": f.plover, "plover_mode": f.mode, "cameo": f.cameo, "modality": f.modality,
             })
     return sorted(rows, key=lambda r: (r["article"], r["start"], r["predicate"], r["subject"], r["object"],
                                        r["role"] or ""))

@@ -65,6 +65,11 @@ class DIPLO(DefinedNamespace):
     date: URIRef
     relation: URIRef
     roleLabel: URIRef
+    roleConcept: URIRef
+    field: URIRef
+    eventType: URIRef
+    cameoCode: URIRef
+    modality: URIRef
     confidence: URIRef
     evidence: URIRef
     extractionRule: URIRef

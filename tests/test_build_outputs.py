@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, SKOS, Graph, URIRef
 
 from diplograf.graph.cli import main
 from diplograf.ontology import DIPLO
@@ -13,6 +13,8 @@ from conftest import EXAMPLES, read_jsonl
 
 CONTRACT_KEYS = {"article", "subject", "object", "subject_wikidata", "object_wikidata", "predicate", "date",
                  "place", "role", "confidence", "evidence", "start", "end", "event"}
+#: diplograf's additions to the contract: the event coding of each fact.
+EVENT_KEYS = {"plover", "plover_mode", "cameo", "modality"}
 
 
 def _graph(out) -> Graph:
@@ -37,9 +39,17 @@ def test_every_event_has_provenance(examples_build):
 
 def test_facts_follow_the_contract_and_point_into_the_graph(examples_build, example_facts):
     g = _graph(examples_build)
+    coded = 0
     for f in example_facts:
-        assert set(f) == CONTRACT_KEYS
-        assert (URIRef(f["event"]), RDF.type, None) in g
+        assert set(f) == CONTRACT_KEYS | EVENT_KEYS
+        ev = URIRef(f["event"])
+        assert (ev, RDF.type, None) in g
+        if f["plover"]:  # the graph carries the same coding, with the CAMEO code as skos:notation
+            coded += 1
+            etype = g.value(ev, DIPLO.eventType)
+            assert str(etype).rsplit("/", 1)[1] == "-".join(filter(None, (f["plover"], f["plover_mode"])))
+            assert str(g.value(g.value(ev, DIPLO.cameoCode), SKOS.notation)) == f["cameo"]
+    assert coded >= 10
     ents = read_jsonl(examples_build / "entities.jsonl")
     assert all({"article", "name", "type", "aliases", "wikidata", "iri"} <= set(e) for e in ents)
 

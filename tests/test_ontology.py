@@ -106,3 +106,31 @@ def test_owl_time_alignment_and_query():
         assert (instant, RDF.type, TIME.Instant) in out
         assert out.value(instant, TIME.inXSDDate) == day
     assert len(set(out.subjects(TIME.hasTime, None))) == len({e for e, _ in dated})
+
+
+def test_every_event_coding_names_a_concept_of_plover_ttl():
+    from diplograf.extract.events import codings
+
+    scheme = Graph().parse(PLOVER_FILE)
+    for c in codings():
+        assert c.relation in RELATIONS, c
+        etype = PLOVER[f"{c.plover}-{c.mode}" if c.mode else c.plover]
+        assert (etype, RDF.type, SKOS.Concept) in scheme, etype
+        if c.cameo:
+            assert str(scheme.value(CAMEO[c.cameo], SKOS.notation)) == c.cameo
+
+
+def test_role_and_field_schemes_label_every_concept_in_english_and_indonesian():
+    from diplograf.extract import vocabulary
+    from diplograf.ontology.concepts import FIELD, ROLE, concept_schemes, field_iri, role_iri
+
+    g = concept_schemes()
+    concepts = set(g.subjects(RDF.type, SKOS.Concept))
+    assert len(concepts) == len(vocabulary.roles()) + len(vocabulary.fields())
+    for c in concepts:
+        langs = sorted(lit.language for lit in g.objects(c, SKOS.prefLabel))
+        assert langs == ["en", "id"], c  # exactly one preferred label per language
+        assert g.value(c, SKOS.inScheme) in (ROLE[""], FIELD[""])
+    assert role_iri("Ambassador to China") == role_iri("Ambassador") == ROLE.Ambassador
+    assert str(g.value(ROLE["Foreign-Minister"], SKOS.prefLabel)) in ("Foreign Minister", "Menteri Luar Negeri")
+    assert role_iri("Grand Vizier") is None and field_iri("energy") == FIELD.energy
