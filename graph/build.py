@@ -13,6 +13,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
 from diplograf.extract.records import SYMMETRIC, ArticleResult, Entity, Extraction, Fact
+from diplograf.ontology.concepts import FIELD, ROLE, add_concept, field_iri, role_iri
 from diplograf.ontology.iris import (
     GRAPHS,
     WIKIDATA,
@@ -22,7 +23,6 @@ from diplograf.ontology.iris import (
     event_iri,
     evidence_iri,
 )
-from diplograf.ontology.concepts import FIELD, ROLE, add_concept, field_iri, role_iri
 from diplograf.ontology.terms import CAMEO, DIPLO, ENTITY_CLASS, PLOVER, RELATION_CLASS, RELATION_PROPERTY
 
 SCHEMA = Namespace("https://schema.org/")
