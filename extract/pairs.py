@@ -10,7 +10,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
-from .dates import sentence_date
+from .dates import sentence_when, year_hint
 from .gazetteer import norm
 from .records import Article, Entity, Fact, Mention, Sentence
 from .tables import phrase_table, phrases, rows
@@ -123,12 +123,14 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
     if pair is None:
         return []
     a, b = pair
-    date = sentence_date(sentence.text, article.date)
+    when = sentence_when(sentence.text, article.date, None if article.date else year_hint(article.text))
     facts = []
 
     def fact(rel: str, role: str | None, conf: float, rule: str) -> None:
         facts.append(Fact(article=article.id, predicate=rel, subject=a, object=b, sentence=sentence.index,
-                          evidence=sentence.text, start=sentence.start, end=sentence.end, date=date,
+                          evidence=sentence.text, start=sentence.start, end=sentence.end,
+                          date=when.day if when else None, date_end=when.last_day if when else None,
+                          period=when.period if when else None,
                           role=role, confidence=round(conf, 3), rule=rule, trigger=cue_at + 1))
 
     seen: set[tuple[str, str | None]] = set()

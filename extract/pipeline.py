@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from . import entities as ent
 from . import events, gazetteer, pairs, relations, roles
 from .records import Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
+from .tables import norm
 
 #: Relations where a different role is a different fact (one fact per field, level or post).
 ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith", "supports"})
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
 DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "name_parts", "groups", "pronouns",
-                      "role_facts", "relations", "pairs", "events", "dedupe")
+                      "role_facts", "relations", "pairs", "event_time", "events", "dedupe")
 
 
 @dataclass
@@ -159,6 +160,43 @@ def _pairs(state: ArticleState, corpus: Corpus) -> None:
 
 #: Relations that report an act (which can be planned) rather than a standing state.
 ACTS = frozenset({"meets", "visits", "attends", "hosts", "signs", "inaugurates"})
+
+
+#: How many sentences back an undated act may take its day from ("Kedua pemimpin menandatangani ...",
+#: right after "... pembicaraan mereka pada hari Rabu").
+EVENT_TIME_REACH = 3
+
+
+#: Nouns that point back at the meeting an article reports ("usai pertemuan", "penutup pembicaraan").
+MEETING_NOUNS = frozenset({"pertemuan", "pembicaraan", "perundingan", "ktt"})
+
+
+@component("event_time", "facts")
+def _event_time(state: ArticleState, corpus: Corpus) -> None:
+    """An act in a sentence that names no time happened on the day of the act reported just before it."""
+    from .dates import normalise
+
+    timeless = {s.index for s in state.sentences if not normalise(s.text, state.article.date)}
+    # "Sebagai penutup pertemuan, ...": a sentence that points back at the meeting takes its day
+    pointing = {s.index for s in state.sentences
+                if any(norm(w.text) in MEETING_NOUNS and w.index > 1 for w in s.words[:6])}
+    current: tuple[int, object] | None = None
+    meeting: object | None = None
+    for f in sorted(state.facts, key=lambda f: f.sentence):
+        if f.predicate not in ACTS and f.predicate != "agreesWith":
+            continue
+        if f.date is not None:
+            current = (f.sentence, f.date)
+            if f.predicate in ("meets", "attends"):
+                meeting = f.date
+        elif f.sentence in timeless and f.period is None:
+            if current is not None and 0 <= f.sentence - current[0] <= EVENT_TIME_REACH:
+                f.date = current[1]
+            elif f.sentence in pointing and meeting is not None:
+                f.date = meeting
+            else:
+                continue
+            f.rule += "+date-from-context"
 
 
 @component("events", "facts")

@@ -102,6 +102,8 @@ class Fact:
     start: int
     end: int
     date: dt.date | None = None
+    date_end: dt.date | None = None  # the last day of a span ("2–3 Juli 2024")
+    period: str | None = None  # the month, year or ISO week when the text fixes no day ("2022-09")
     place: str | None = None  # entity key
     role: str | None = None
     confidence: float = 0.5

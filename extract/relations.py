@@ -6,7 +6,7 @@ import functools
 import itertools
 from dataclasses import dataclass, replace
 
-from .dates import date_near
+from .dates import when_near, year_hint
 from .records import SYMMETRIC, Article, Fact, Mention, Sentence, Word
 from .tables import DATA, norm
 
@@ -193,7 +193,8 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
     args = _Args(sentence, mentions)
     facts: list[Fact] = []
     for rule, trigger in _trigger_hits(sentence):
-        date = date_near(sentence.text, article.date, trigger.start - sentence.start)
+        hint = None if article.date else year_hint(article.text)
+        when = when_near(sentence.text, article.date, trigger.start - sentence.start, hint)
         if any(m.first <= trigger.index <= m.last and m.type in ("Event", "Agreement") for m in mentions):
             continue  # "pertemuan" inside the name of a meeting is no trigger
         nominal_object = "nmod" in rule.objects
@@ -237,7 +238,8 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
             facts.append(Fact(
                 article=article.id, predicate=rule.relation, subject=subj.entity, object=obj.entity,
                 sentence=sentence.index, evidence=sentence.text, start=sentence.start, end=sentence.end,
-                date=date, place=place.entity if place else None, role=rule.role,
+                date=when.day if when else None, date_end=when.last_day if when else None,
+                period=when.period if when else None, place=place.entity if place else None, role=rule.role,
                 confidence=round(conf, 3), rule=f"{rule.relation}:{trigger.text.lower()}", trigger=trigger.index))
     facts += [replace(f, predicate="hosts", subject=f.place, object=f.object, place=None,
                       confidence=round(f.confidence * 0.8, 3), rule="hosts:place-of-attended-event")

@@ -8,6 +8,7 @@ all article graphs is the plain graph written as ``graph.ttl``.
 from __future__ import annotations
 
 import functools
+import re
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
@@ -44,6 +45,15 @@ def add_code(g: Graph, iri: URIRef) -> None:
     for p in (RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.broader, SKOS.inScheme):
         for o in scheme.objects(iri, p):
             g.add((iri, p, o))
+
+
+def period_literal(period: str) -> Literal:
+    """"1992" as xsd:gYear, "2022-09" as xsd:gYearMonth, an ISO week ("2024-W27") as a plain literal."""
+    if re.fullmatch(r"\d{4}", period):
+        return Literal(period, datatype=XSD.gYear)
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        return Literal(period, datatype=XSD.gYearMonth)
+    return Literal(period)
 
 
 def event_type_iri(fact: Fact) -> URIRef | None:
@@ -149,6 +159,10 @@ def add_fact(g: Graph, fact: Fact, a_iri) -> None:
     g.add((subj, RELATION_PROPERTY[fact.predicate], obj))
     if fact.date:
         g.add((ev, DIPLO.date, Literal(fact.date.isoformat(), datatype=XSD.date)))
+    if fact.date_end:
+        g.add((ev, DIPLO.endDate, Literal(fact.date_end.isoformat(), datatype=XSD.date)))
+    if fact.period:
+        g.add((ev, DIPLO.period, period_literal(fact.period)))
     if fact.place:
         g.add((ev, DIPLO.place, entity_iri(fact.place)))
     if fact.role:

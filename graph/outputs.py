@@ -55,6 +55,7 @@ def fact_rows(extraction: Extraction) -> list[dict]:
                 "subject": ents[f.subject].name, "subject_wikidata": ents[f.subject].wikidata,
                 "object": ents[f.object].name, "object_wikidata": ents[f.object].wikidata,
                 "date": f.date.isoformat() if f.date else None,
+                "date_end": f.date_end.isoformat() if f.date_end else None, "period": f.period,
                 "place": ents[f.place].name if f.place else None,
                 "role": f.role, "confidence": f.confidence,
                 "evidence": f.evidence, "start": f.start, "end": f.end,

@@ -63,6 +63,8 @@ class DIPLO(DefinedNamespace):
     target: URIRef
     place: URIRef
     date: URIRef
+    endDate: URIRef
+    period: URIRef
     relation: URIRef
     roleLabel: URIRef
     roleConcept: URIRef

@@ -14,7 +14,7 @@ from conftest import EXAMPLES, read_jsonl
 CONTRACT_KEYS = {"article", "subject", "object", "subject_wikidata", "object_wikidata", "predicate", "date",
                  "place", "role", "confidence", "evidence", "start", "end", "event"}
 #: diplograf's additions to the contract: the event coding of each fact.
-EVENT_KEYS = {"plover", "plover_mode", "cameo", "modality"}
+EVENT_KEYS = {"plover", "plover_mode", "cameo", "modality", "date_end", "period"}
 
 
 def _graph(out) -> Graph:
