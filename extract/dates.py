@@ -38,7 +38,8 @@ _UNIT_REL = "|".join(RELATIVE_UNITS)
 
 #: "18 Mei 2023", "2 - 3 Juli 2024" (the span keeps its end), "Rabu, 10 Juli 2024 12:15:40 WIB"
 FULL_DATE = re.compile(
-    rf"\b(?:(?P<wd>{_DAY_RE}),?\s+)?(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<m>{_MONTH_RE})\.?\s+(?P<y>\d{{4}})\b",
+    rf"\b(?:(?P<wd>{_DAY_RE}),?\s+)?(?P<d>\d{{1,2}})(?:\s*(?:[-–]|hingga|sampai|s\.d\.?)\s*(?P<d2>\d{{1,2}}))?"
+    rf"\s+(?P<m>{_MONTH_RE})\.?\s+(?P<y>\d{{4}})\b",
     re.IGNORECASE)
 #: "(16/6/2025)", "16/06/2025", "16-6-2025"
 NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})\b")
@@ -60,6 +61,8 @@ MONTH = re.compile(rf"\b(?:pada|bulan|awal|akhir|pertengahan|sejak|hingga)\s+(?:
 #: "pada 1992", "tahun 2005", "sejak 2014": a year alone
 YEAR = re.compile(r"\b(?:pada|tahun|sejak|hingga|dalam|awal|akhir|pertengahan)\s+(?:tahun\s+)?"
                   r"(?P<y>(?:19|20)\d\d)\b(?![/.\-]\d)", re.IGNORECASE)
+#: Words that put a bare month or weekday in the future ("berencana berkunjung pada Januari").
+FUTURE = re.compile(r"\b(?:akan|berencana|dijadwalkan|direncanakan|rencananya|bakal|hendak|mendatang)\b", re.IGNORECASE)
 #: Words before a date that make it the start of a state ("sejak", "mulai"), not the day of an act.
 SINCE = re.compile(r"\b(?:sejak|semenjak|mulai)\s+(?:(?:pada|tanggal|hari|bulan|tahun)\s+)*$", re.IGNORECASE)
 
@@ -190,10 +193,11 @@ def normalise(text: str, anchor: dt.date | None, year_hint: int | None = None) -
     for m in WEEKDAY.finditer(text):
         if m["wd"].lower() == "minggu" and "hari" not in m.group(0).lower():
             continue  # "minggu lalu" is "last week", not Sunday
-        add(m, day=resolve_weekday(_weekday(m["wd"]), anchor, (m["rel"] or "").lower() or None))
+        rel = (m["rel"] or "").lower() or ("depan" if FUTURE.search(text[:m.start()]) else None)
+        add(m, day=resolve_weekday(_weekday(m["wd"]), anchor, rel))
     for m in MONTH.finditer(text):
         month = MONTHS[m["m"].lower()]
-        rel = (m["rel"] or "").lower()
+        rel = (m["rel"] or "").lower() or ("depan" if FUTURE.search(text[:m.start()]) else "")
         year = anchor.year
         if rel in ("depan", "mendatang"):
             year += month <= anchor.month

@@ -23,6 +23,10 @@ TRIM = ".,;:!?\"'()[]“”‘’-–—"
 #: Words that make a name a news outlet (``data/media.tsv``).
 OUTLET_WORDS = {norm(w) for _, words in rows("media.tsv") for w in words.split(";") if w.strip()}
 DEMONSTRATIVES = {"tersebut", "itu", "ini"}
+#: Words that open the name of a venue, not a city ("Istana Merdeka", "Hotel Indonesia", "Gedung Putih").
+VENUE_WORDS = {"istana", "hotel", "gedung", "bandara", "bandar", "wisma", "balai", "aula", "stadion"}
+#: Words before a state's name that make it part of a currency's name ("dolar AS", "dolar Singapura").
+CURRENCY_WORDS = {"dolar", "dollar", "usd"}
 
 
 
@@ -74,6 +78,9 @@ def gazetteer_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
     out, i = [], 0
     while i < len(words):
         hit = gaz.match(words, i)
+        if hit and i > 0 and norm(words[i - 1]) in CURRENCY_WORDS:
+            i += hit[0]  # "dolar AS": a currency, not the state
+            continue
         if hit:
             n, entry = hit
             if entry.stands_for and _acts(sentence, sentence.words[i]):
@@ -139,6 +146,8 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
                 etype = "Region"
         if etype in ("Organization", "Person") and _is_outlet(sentence, first, last):
             continue  # news outlets are sources, not actors
+        if etype == "City" and norm(sentence.words[first - 1].text) in VENUE_WORDS:
+            continue  # "Istana Kepresidenan Ak Orda": where a ceremony was held, not a party or a city
         out.append(_mention(sentence, first, last, etype))
         taken |= span
     for m in out:
@@ -203,7 +212,7 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                 ent = entities.setdefault(m.entity, Entity(m.entity, full, "Person"))
             else:
                 # "KTT China-Asia Tengah" after "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah ke-2"
-                name = (_full_name(m.text, local_named) if m.type in ("Event", "Initiative") else None) or m.text
+                name = (_longer_name(m.text, local_named) if m.type in ("Event", "Initiative") else None) or m.text
                 m.entity = f"{PREFIX[m.type]}:{slug(name)}"
                 ent = entities.setdefault(m.entity, Entity(m.entity, name, m.type))
             if m.type == "Event":
@@ -212,6 +221,19 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                 last_person = m.entity
             ent.aliases.add(m.text)
     return entities
+
+
+def _longer_name(name: str, candidates: list[str]) -> str | None:
+    """The longest candidate that contains ``name``'s words as one run ("KTT China-Asia Tengah" in
+    "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah ke-2", not "Tahun Pariwisata Kazakhstan" in
+    "Tahun Pariwisata Tiongkok di Kazakhstan")."""
+    toks = re.findall(r"\w+", norm(name))
+    found = []
+    for c in candidates:
+        ctoks = re.findall(r"\w+", norm(c))
+        if len(ctoks) > len(toks) and any(ctoks[i:i + len(toks)] == toks for i in range(len(ctoks) - len(toks) + 1)):
+            found.append(c)
+    return max(found, key=len) if found else None
 
 
 def _full_name(name: str, candidates: list[str], unique: bool = False) -> str | None:
@@ -289,7 +311,8 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
             continue
         for x in inside:
             mentions.remove(x)
-            if nested is not None and x.type in NESTABLE and x.source in ("gazetteer", "ner") and x.first > i + n - 1:
+            if (nested is not None and x.type in NESTABLE and x.source in ("gazetteer", "ner", "name")
+                    and x.first > i + n - 1):
                 nested.append(x)
         m.entity = f"{PREFIX[etype]}:{slug(article_id)}-{slug(m.text)}" if etype == "Agreement" else ""
         mentions.append(m)
@@ -320,8 +343,9 @@ def _cue_phrase_end(words: list[Word], last: int, first: int, opts: frozenset[st
             last += 3  # "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah"
             continue
         low = w.text.lower()
-        if low == "kali" and nxt is not None and nxt.text.lower() in ("ini", "itu"):
-            break  # "KTT ... kali ini": this time
+        if low in ("kali", "tahun", "bulan", "pekan", "minggu") and nxt is not None and nxt.text.lower() in (
+                "ini", "itu", "lalu", "depan", "mendatang"):
+            break  # "KTT ... kali ini", "KTT ... tahun ini": when, not part of the name
         if (titled and low == "dan" and nxt is not None and nxt.text[:1].isupper()
                 and words[last - 1].text[:1].isupper() and not _starts_cue(words, last + 2)):
             last += 1  # "Universitas Bahasa dan Budaya Beijing"
@@ -429,7 +453,8 @@ def _capitalised(w: Word) -> bool:
     return w.text[:1].isupper() and w.upos in ("PROPN", "NOUN", "X", "ADJ", "NUM")
 
 
-def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str) -> None:
+def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str,
+                         nested: list[Mention] | None = None) -> None:
     """Institutions and projects named the English way, head last ("Astana International University",
     "China-Kazakhstan (Lianyungang) Logistics Cooperation Base"): the name replaces the places and
     pieces the gazetteer and the NER found inside it."""
@@ -463,6 +488,8 @@ def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str)
         m.text = text[m.start:m.end].strip(TRIM)
         found.append(m)
     for m in found:
+        if nested is not None:  # "Astana" in "Astana International University" names the city too
+            nested.extend(x for x in mentions if m.first <= x.first and x.last <= m.last and x.type == "City")
         mentions[:] = [x for x in mentions if x.last < m.first or x.first > m.last]
         mentions.append(m)
     mentions.sort(key=lambda x: x.first)

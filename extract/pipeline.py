@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import entities as ent
-from . import events, gazetteer, pairs, relations, roles
+from . import events, gazetteer, merge, pairs, relations, roles
 from .records import Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
 from .tables import norm
 
@@ -20,7 +20,7 @@ ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
 DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "name_parts", "groups", "pronouns",
-                      "role_facts", "relations", "pairs", "event_time", "events", "dedupe")
+                      "role_facts", "relations", "pairs", "events", "event_time", "dedupe")
 
 
 @dataclass
@@ -51,15 +51,19 @@ def component(name: str, phase: str):
 
 @component("ner_gazetteer", "mentions")
 def _ner_gazetteer(state: ArticleState) -> None:
+    from .articles import DATELINE
+
     gaz = gazetteer.load()
     for s in state.sentences:
-        state.mentions[s.index] = ent.find_mentions(s, gaz, state.article.text)
+        # "Canberra, 12 Maret 2024": a dateline names where the outlet wrote, not an actor or a place of the news
+        dateline = bool(DATELINE.match(s.text.strip()))
+        state.mentions[s.index] = [] if dateline else ent.find_mentions(s, gaz, state.article.text)
 
 
 @component("proper_names", "mentions")
 def _proper_names(state: ArticleState) -> None:
     for s in state.sentences:
-        ent.proper_name_mentions(s, state.mentions[s.index], state.article.text)
+        ent.proper_name_mentions(s, state.mentions[s.index], state.article.text, state.nested)
 
 
 @component("cues", "mentions")
@@ -183,8 +187,8 @@ def _event_time(state: ArticleState, corpus: Corpus) -> None:
     current: tuple[int, object] | None = None
     meeting: object | None = None
     for f in sorted(state.facts, key=lambda f: f.sentence):
-        if f.predicate not in ACTS and f.predicate != "agreesWith":
-            continue
+        if (f.predicate not in ACTS and f.predicate != "agreesWith") or f.modality != "asserted":
+            continue  # a planned act has not happened on the day of the last one
         if f.date is not None:
             current = (f.sentence, f.date)
             if f.predicate in ("meets", "attends"):
@@ -265,6 +269,7 @@ def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
         if phase == "facts":
             for st in states:
                 fn(st, corpus)
+    merge.merge(f for st in states for f in st.facts)
     results = [ArticleResult(st.article, st.sentences,
                              [m for ms in st.mentions.values() for m in ms
                               if not m.entity.startswith("group:") and m.source != "pronoun"] + st.nested,

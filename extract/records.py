@@ -90,6 +90,19 @@ class Entity:
 
 
 @dataclass
+class SharedEvent:
+    """One real event reported by several articles: what all its reports agree on."""
+
+    key: str  # stable: relation, parties and the day (acts) or the role (standing relations)
+    sources: int  # how many articles report it
+    confidence: float  # 1 - prod(1 - c) over the articles' readings
+    place: str | None
+    role: str | None
+    rule: str
+    date_end: dt.date | None = None
+
+
+@dataclass
 class Fact:
     """One relation read from one sentence, with its evidence."""
 
@@ -113,6 +126,8 @@ class Fact:
     plover: str | None = None  # PLOVER event type ("CONSULT"), from extract/events.py
     mode: str | None = None  # PLOVER mode ("visit", "phone", "multilateral")
     cameo: str | None = None  # CAMEO code ("042")
+    #: the real event this fact reports, shared by every article that reports it (``extract/merge.py``)
+    shared: SharedEvent | None = None
 
     def key(self) -> tuple:
         subj, obj = self.subject, self.object

@@ -141,7 +141,7 @@ class _Args:
         cands = [m for m in self.mentions if m.type in types and m not in exclude
                  and ((m.last < trigger.index) if left else (m.first > trigger.index))
                  # "Raja Yordania Abdullah II": the state names the person's employer, not a party
-                 and not (m.type != "Person" and "Person" in types and self._names_employer(m, starts))]
+                 and not (m.type != "Person" and self._names_employer(m, starts))]
         if not cands:
             return []
         cands.sort(key=lambda m: -m.last if left else m.first)
@@ -220,7 +220,8 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
             objects = args.fill(trigger, slot, rule.object_types, nominal_object)
             if objects:
                 break
-        if not objects:
+        if not objects and not (rule.relation in SYMMETRIC and len(subjects) > 1):
+            # "X dan Y membahas ...": the two subjects are the parties; no object is to be looked for
             objects = args.nearest(trigger, rule.object_types, left=passive, exclude=subjects)
             conf *= 0.85
         subjects, objects = expand(subjects, groups), expand(objects, groups)

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
+from diplograf.extract.merge import STANDING
 from diplograf.extract.records import SYMMETRIC, ArticleResult, Entity, Extraction, Fact
 from diplograf.ontology.concepts import FIELD, ROLE, add_concept, field_iri, role_iri
 from diplograf.ontology.iris import (
     GRAPHS,
+    ID,
     WIKIDATA,
     article_graph_iri,
     article_iri,
+    digest,
     entity_iri,
     event_iri,
     evidence_iri,
@@ -64,6 +68,9 @@ def event_type_iri(fact: Fact) -> URIRef | None:
 
 
 def fact_event_iri(fact: Fact):
+    """The fact's event node: shared by all articles that report one real event, else its own."""
+    if fact.shared is not None:
+        return ID[f"event/{fact.predicate}/{digest(fact.shared.key)}"]
     subj, obj = fact.subject, fact.object
     if fact.predicate in SYMMETRIC and obj < subj:
         subj, obj = obj, subj
@@ -150,25 +157,40 @@ def build_graph(extraction: Extraction) -> Graph:
 
 
 def add_fact(g: Graph, fact: Fact, a_iri) -> None:
+    """The fact's event node and its evidence. An event several articles report gets, in each article's
+    graph, the values all reports agree on (combined confidence, first place and role named), so the
+    graphs merge into one node; each report's own confidence stays on its evidence."""
     ev = fact_event_iri(fact)
+    shared = fact.shared
+    if shared and fact.predicate in SYMMETRIC and fact.object < fact.subject:
+        # the reports of one event may name its parties in either order; its node names them in one
+        fact = replace(fact, subject=fact.object, object=fact.subject)
+    place = shared.place if shared else fact.place
+    role = shared.role if shared else fact.role
+    confidence = shared.confidence if shared else fact.confidence
     subj, obj = entity_iri(fact.subject), entity_iri(fact.object)
     g.add((ev, RDF.type, RELATION_CLASS[fact.predicate]))
     g.add((ev, DIPLO.relation, RELATION_PROPERTY[fact.predicate]))
     g.add((ev, DIPLO.actor, subj))
     g.add((ev, DIPLO.target, obj))
     g.add((subj, RELATION_PROPERTY[fact.predicate], obj))
+    if shared and fact.predicate in STANDING:
+        # how things stand, reported on different days: the day belongs to each report, not the state
+        fact = replace(fact, date=None, date_end=None, period=None)
+    elif shared:
+        fact = replace(fact, date_end=shared.date_end, period=None)
     if fact.date:
         g.add((ev, DIPLO.date, Literal(fact.date.isoformat(), datatype=XSD.date)))
     if fact.date_end:
         g.add((ev, DIPLO.endDate, Literal(fact.date_end.isoformat(), datatype=XSD.date)))
     if fact.period:
         g.add((ev, DIPLO.period, period_literal(fact.period)))
-    if fact.place:
-        g.add((ev, DIPLO.place, entity_iri(fact.place)))
-    if fact.role:
-        g.add((ev, DIPLO.roleLabel, Literal(fact.role, lang="en")))
-        concept = (role_iri(fact.role) if fact.predicate == "holdsRole"
-                   else field_iri(fact.role) if fact.predicate == "cooperatesOn" else None)
+    if place:
+        g.add((ev, DIPLO.place, entity_iri(place)))
+    if role:
+        g.add((ev, DIPLO.roleLabel, Literal(role, lang="en")))
+        concept = (role_iri(role) if fact.predicate == "holdsRole"
+                   else field_iri(role) if fact.predicate == "cooperatesOn" else None)
         if concept is not None:
             g.add((ev, DIPLO.roleConcept if fact.predicate == "holdsRole" else DIPLO.field, concept))
             add_concept(g, concept)
@@ -181,8 +203,10 @@ def add_fact(g: Graph, fact: Fact, a_iri) -> None:
         add_code(g, CAMEO[fact.cameo])
     if fact.modality != "asserted":
         g.add((ev, DIPLO.modality, Literal(fact.modality)))
-    g.add((ev, DIPLO.confidence, Literal(f"{fact.confidence:.3f}", datatype=XSD.decimal)))
-    g.add((ev, DIPLO.extractionRule, Literal(fact.rule)))
+    g.add((ev, DIPLO.confidence, Literal(f"{confidence:.3f}", datatype=XSD.decimal)))
+    g.add((ev, DIPLO.extractionRule, Literal(shared.rule if shared else fact.rule)))
+    if shared:
+        g.add((ev, DIPLO.sourceCount, Literal(shared.sources)))
     evid = evidence_iri(fact.article, fact.start, fact.end)
     g.add((ev, DIPLO.evidence, evid))
     g.add((ev, PROV.wasDerivedFrom, a_iri))
@@ -192,3 +216,4 @@ def add_fact(g: Graph, fact: Fact, a_iri) -> None:
     g.add((evid, DIPLO.startOffset, Literal(fact.start)))
     g.add((evid, DIPLO.endOffset, Literal(fact.end)))
     g.add((evid, DIPLO.sentenceIndex, Literal(fact.sentence)))
+    g.add((evid, DIPLO.confidence, Literal(f"{fact.confidence:.3f}", datatype=XSD.decimal)))

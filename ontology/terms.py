@@ -73,6 +73,7 @@ class DIPLO(DefinedNamespace):
     cameoCode: URIRef
     modality: URIRef
     confidence: URIRef
+    sourceCount: URIRef
     evidence: URIRef
     extractionRule: URIRef
     # evidence

@@ -52,7 +52,11 @@ def _answer(source, path) -> list[tuple]:
         from rdflib import Graph
 
         return sorted(Graph().parse(data=answer.triples, format="nt"))
-    return sorted(tuple(r) for r in answer.rows)
+    rows = [tuple(r) for r in answer.rows]
+    if "SELECT DISTINCT" in text:
+        # Virtuoso 7 can repeat a row of a DISTINCT query whose OPTIONAL part is unbound; the answer is a set
+        rows = list(set(rows))
+    return sorted(rows, key=lambda t: tuple("" if x is None else str(x) for x in t))
 
 
 def test_load_query_back_and_reload_without_duplicates(server, seeds_build, capsys):
