@@ -19,8 +19,8 @@ from .tables import norm
 ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith", "supports"})
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
-DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "name_parts", "groups", "pronouns",
-                      "role_facts", "relations", "pairs", "events", "event_time", "dedupe")
+DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "name_parts", "titles", "groups",
+                      "pronouns", "role_facts", "relations", "pairs", "events", "event_time", "dedupe")
 
 
 @dataclass
@@ -29,6 +29,7 @@ class ArticleState:
     sentences: list[Sentence]
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence index
     holdings: list[roles.RoleHolding] = field(default_factory=list)
+    titles: dict[int, list[roles.Title]] = field(default_factory=dict)  # by sentence index
     #: names inside other names ("Astana" in "Pusat Kebudayaan Tiongkok di Astana"): entities, never arguments
     nested: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
@@ -75,7 +76,8 @@ def _cues(state: ArticleState) -> None:
 @component("roles", "mentions")
 def _roles(state: ArticleState) -> None:
     for s in state.sentences:
-        state.holdings.extend(roles.find_roles(s, state.mentions[s.index], state.article.text))
+        state.titles[s.index] = []
+        state.holdings.extend(roles.find_roles(s, state.mentions[s.index], state.article.text, state.titles[s.index]))
 
 
 @component("name_parts", "mentions")
@@ -84,6 +86,27 @@ def _name_parts(state: ArticleState) -> None:
     of that person ("Thuong" after "Vo Van Thuong"), even where the NER missed it."""
     all_mentions = [m for ms in state.mentions.values() for m in ms]
     state.mentions.update(ent.name_part_mentions(state.sentences, state.mentions, all_mentions, state.article.text))
+
+
+@component("titles", "mentions")
+def _titles(state: ArticleState) -> None:
+    """"Presiden Kazakhstan" with no name: the person the article names as President of Kazakhstan."""
+    holders: dict[tuple[str, str], set[str]] = {}
+    for h in state.holdings:
+        if h.employer is not None and h.employer.entity:
+            holders.setdefault((h.role, h.employer.entity), set()).add(h.person.text)
+    for index, found in state.titles.items():
+        for t in found:
+            names = holders.get((t.role, t.employer.entity), set())
+            if len(names) != 1:
+                continue  # nobody, or more than one person, holds it here
+            s = next(x for x in state.sentences if x.index == index)
+            m = ent._mention(s, t.first, t.last, "Person", source="title")
+            m.text = max(names, key=len)
+            ms = state.mentions[index]
+            ms[:] = [x for x in ms if x.last < t.first or x.first > t.last]
+            ms.append(m)
+            ms.sort(key=lambda x: x.first)
 
 
 @component("groups", "mentions")

@@ -84,8 +84,21 @@ def _first_of(holdings: list[RoleHolding], person: Mention) -> int:
     return min(h.first for h in holdings if h.person is person)
 
 
-def find_roles(sentence: Sentence, mentions: list[Mention], text: str) -> list[RoleHolding]:
-    """Role appositions in ``sentence``; adds Person mentions for names the NER missed."""
+@dataclass
+class Title:
+    """A role and its state with no name after them ("Presiden Kazakhstan mengatakan"): a mention of
+    whoever the article says holds that role."""
+
+    role: str
+    employer: Mention
+    first: int
+    last: int
+
+
+def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
+               titles: list[Title] | None = None) -> list[RoleHolding]:
+    """Role appositions in ``sentence``; adds Person mentions for names the NER missed; titles with
+    no name go to ``titles``."""
     at = {m.first: m for m in mentions}
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     out: list[RoleHolding] = []
@@ -144,6 +157,8 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str) -> list[R
         before = [m for m in mentions if m.type == "Person" and m.last in (i - 1, i - 2)]
         if employer is not None and before and (before[0].last == i - 1 or sentence.words[i - 2].text == ","):
             out.append(RoleHolding(before[0], label, employer, before[0].first, employer.last))
+        elif employer is not None and titles is not None and employer.last == j - 1:
+            titles.append(Title(label, employer, i, employer.last))  # "Presiden Kazakhstan mengatakan ..."
         i = j if j > i else i + 1
     mentions.sort(key=lambda m: m.first)
     return out

@@ -28,6 +28,7 @@ EXPECTED = [
     ("02", "signs", "Recep Tayyip Erdogan",
      "deklarasi bersama tentang pembentukan Dewan Kerja Sama Strategis Tingkat Tinggi", {"plover": "AGREE"}),
     ("02", "agreesWith", "Turkey", "Egypt", {}),
+    ("02", "meets", "Recep Tayyip Erdogan", "Mostafa Madbouly", {}),  # "Presiden Turki" with no name: Erdogan
     ("03", "holdsRole", "Masaki Yasushi", "Japan", {"role": "Ambassador to Indonesia"}),
     ("03", "holdsRole", "Sugiono", "Indonesia", {"role": "Foreign Minister"}),
     ("03", "meets", "Masaki Yasushi", "Sugiono", {"date": "2025-01-07"}),  # "Selasa (7/1)"
