@@ -194,8 +194,11 @@ ACTS = frozenset({"meets", "visits", "attends", "hosts", "signs", "inaugurates"}
 EVENT_TIME_REACH = 3
 
 
-#: Nouns that point back at the meeting an article reports ("usai pertemuan", "penutup pembicaraan").
-MEETING_NOUNS = frozenset({"pertemuan", "pembicaraan", "perundingan", "ktt"})
+#: Nouns that point back at the meeting or the visit an article reports ("usai pertemuan", "penutup
+#: pembicaraan", "kunjungan tersebut", "kedatangannya"), and the relations that report each kind.
+POINTERS = {"pertemuan": "meeting", "pembicaraan": "meeting", "perundingan": "meeting", "ktt": "meeting",
+            "kunjungan": "visit", "lawatan": "visit", "kedatangan": "visit", "kedatangannya": "visit"}
+KINDS = {"meets": "meeting", "attends": "meeting", "visits": "visit"}
 
 
 @component("event_time", "facts")
@@ -204,23 +207,27 @@ def _event_time(state: ArticleState, corpus: Corpus) -> None:
     from .dates import normalise
 
     timeless = {s.index for s in state.sentences if not normalise(s.text, state.article.date)}
-    # "Sebagai penutup pertemuan, ...": a sentence that points back at the meeting takes its day
-    pointing = {s.index for s in state.sentences
-                if any(norm(w.text) in MEETING_NOUNS and w.index > 1 for w in s.words[:6])}
+    # "Sebagai penutup pertemuan, ...", "Kazakhstan mementingkan kunjungan tersebut, ...": a sentence that
+    # points back at the meeting or the visit takes its (first) day
+    pointing = {s.index: next(POINTERS[norm(w.text)] for w in s.words[:6] if norm(w.text) in POINTERS)
+                for s in state.sentences if any(norm(w.text) in POINTERS and w.index > 1 for w in s.words[:6])}
     current: tuple[int, object] | None = None
-    meeting: object | None = None
-    for f in sorted(state.facts, key=lambda f: f.sentence):
+    last: dict[str, object] = {}
+    for f in sorted(state.facts, key=lambda f: (f.sentence, f.trigger)):
         if (f.predicate not in ACTS and f.predicate != "agreesWith") or f.modality != "asserted":
             continue  # a planned act has not happened on the day of the last one
         if f.date is not None:
             current = (f.sentence, f.date)
-            if f.predicate in ("meets", "attends"):
-                meeting = f.date
+            kind = KINDS.get(f.predicate)
+            if kind == "visit":
+                last.setdefault(kind, f.date)  # "kunjungan tersebut": the visit, from its first day
+            elif kind:
+                last[kind] = f.date  # "usai pertemuan": the meeting reported last
         elif f.sentence in timeless and f.period is None:
-            if current is not None and 0 <= f.sentence - current[0] <= EVENT_TIME_REACH:
+            if f.sentence in pointing and pointing[f.sentence] in last:
+                f.date = last[pointing[f.sentence]]
+            elif current is not None and 0 <= f.sentence - current[0] <= EVENT_TIME_REACH:
                 f.date = current[1]
-            elif f.sentence in pointing and meeting is not None:
-                f.date = meeting
             else:
                 continue
             f.rule += "+date-from-context"

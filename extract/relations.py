@@ -95,16 +95,32 @@ class _Args:
             while word.head and word.deprel in ("conj", "xcomp", "advcl") and len(anchors) < 3:
                 word = self.s.word(word.head)
                 anchors.append(word)
-        for anchor in anchors:
+        for k, anchor in enumerate(anchors):
             out = self._fill_at(anchor, trigger, slot, types, nominal_object)
             if out:
                 return out
+            if k == 0 and slot == "nsubj" and trigger.upos == "VERB":
+                out = self._just_before(trigger, types)
+                if out:
+                    return out
         return []
+
+    def _just_before(self, trigger: Word, types: tuple[str, ...]) -> list[Mention]:
+        """"dengan Presiden Tokayev secara pribadi menyapa Xi": a verb with no subject of its own takes
+        the party named right before it, across adverbs only."""
+        i = trigger.index - 1
+        while i >= 1 and i not in self.by_word and self.s.word(i).upos in ("ADV", "ADP", "ADJ", "AUX", "PART") \
+                and trigger.index - i <= 4:
+            i -= 1
+        m = self.by_word.get(i)
+        return [m] if m is not None and m.type in types and m.type == "Person" else []
 
     def _fill_at(self, anchor: Word, trigger: Word, slot: str, types: tuple[str, ...],
                  nominal_object: bool = False) -> list[Mention]:
         heads: list[Word] = []
         for child in self.s.children(anchor.index):
+            if child.index == trigger.index:
+                continue  # "bahwa kunjungan X ke Y mencerminkan ...": the trigger is not its own subject
             rel = child.deprel.split(":")[0]
             bare_modifier = (anchor is trigger and trigger.upos == "NOUN" and rel in ("nmod", "compound", "flat")
                              and not any(c.deprel == "case" for c in self.s.children(child.index)))
