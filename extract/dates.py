@@ -219,11 +219,6 @@ def find_full_date(text: str) -> dt.date | None:
     return next((w.day for w in normalise(text, None) if w.day), None)
 
 
-def date_mentions(text: str, anchor: dt.date | None) -> list[tuple[int, dt.date]]:
-    """(character offset, day) of every expression in ``text`` that fixes the day of an act."""
-    return [(w.start, w.day) for w in normalise(text, anchor) if w.day and not w.since]
-
-
 def when_near(text: str, anchor: dt.date | None, offset: int, hint: int | None = None) -> When | None:
     """The time the words at ``offset`` speak of: the first expression after them, else the last one
     before them ("tiba pada hari Rabu ... dan menghadiri KTT pada hari Kamis"); a day is preferred
@@ -235,12 +230,6 @@ def when_near(text: str, anchor: dt.date | None, offset: int, hint: int | None =
         if side:
             return next((w for w in side if w.day), side[0])
     return None
-
-
-def date_near(text: str, anchor: dt.date | None, offset: int) -> dt.date | None:
-    """The day the words at ``offset`` speak of (None when the text fixes no day)."""
-    when = when_near(text, anchor, offset)
-    return when.day if when else None
 
 
 def sentence_when(text: str, anchor: dt.date | None, hint: int | None = None) -> When | None:

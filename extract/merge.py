@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .records import SYMMETRIC, Fact, SharedEvent
+from .records import ACTS, SYMMETRIC, Fact, SharedEvent
 
-#: Relations that report an act on a day.
-DATED = frozenset({"meets", "visits", "attends", "hosts", "signs", "inaugurates", "agreesWith"})
+#: Relations that report something done on a day: the acts, and agreeing.
+DATED = ACTS | {"agreesWith"}
 #: Relations that state how things stand; the role tells one from another.
 STANDING = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "memberOf", "establishedRelations", "locatedIn"})
 
@@ -48,7 +48,7 @@ def merge(facts: Iterable[Fact]) -> int:
         doubt = 1.0
         for c in best.values():
             doubt *= 1.0 - c
-        top = max(reports, key=lambda f: (f.confidence, -reports.index(f)))
+        top = max(reports, key=lambda f: f.confidence)  # the first of equals, in article order
         shared = SharedEvent(
             key=key, sources=len(best), confidence=round(1.0 - doubt, 3),
             place=next((f.place for f in reports if f.place), None),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import entities as ent
 from . import events, gazetteer, merge, pairs, relations, roles
-from .records import Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
+from .records import ACTS, Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
 from .tables import norm
 
 #: Relations where a different role is a different fact (one fact per field, level or post).
@@ -183,10 +183,6 @@ def _pairs(state: ArticleState, corpus: Corpus) -> None:
     ctx = pairs.article_focus(all_mentions, corpus.entities)
     for s in state.sentences:
         state.facts.extend(pairs.find_pair_relations(state.article, s, state.mentions[s.index], corpus.entities, ctx))
-
-
-#: Relations that report an act (which can be planned) rather than a standing state.
-ACTS = frozenset({"meets", "visits", "attends", "hosts", "signs", "inaugurates"})
 
 
 #: How many sentences back an undated act may take its day from ("Kedua pemimpin menandatangani ...",

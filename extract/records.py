@@ -11,6 +11,8 @@ RELATIONS = (
     "supports", "memberOf", "partnerOf", "establishedRelations", "inaugurates", "locatedIn",
 )
 SYMMETRIC = frozenset({"meets", "agreesWith", "cooperatesOn", "partnerOf", "establishedRelations"})
+#: Relations that report an act (done on a day, or planned) rather than how things stand.
+ACTS = frozenset({"meets", "visits", "attends", "hosts", "signs", "inaugurates"})
 
 #: Entity types of the contract.
 ENTITY_TYPES = ("Person", "Country", "City", "Region", "Organization", "Event", "Agreement",

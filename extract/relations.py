@@ -176,6 +176,12 @@ class _Args:
 WITNESS_VERBS = frozenset({"saksi", "menyaksikan", "disaksikan"})
 
 
+def _group_at(sentence: Sentence, trigger: Word, etype: str, key: str) -> Mention:
+    """A mention of the article's pair (expanded later), standing at the trigger word."""
+    return Mention(sentence.index, trigger.index, trigger.index, trigger.text, trigger.start, trigger.end,
+                   etype, key, "group")
+
+
 def _possessed_by_them(sentence: Sentence, trigger: Word) -> bool:
     """"pembicaraan mereka": the noun right before "mereka" (their)."""
     return trigger.index < len(sentence.words) and sentence.word(trigger.index + 1).text.lower() == "mereka"
@@ -220,13 +226,11 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
         others = {m.entity for m in mentions if m.type == "Person"} - set(leaders)
         if trigger.upos == "NOUN" and _possessed_by_them(sentence, trigger) and leaders and not others:
             # "pembicaraan mereka": the talks of the two leaders the article is about
-            subjects = [Mention(sentence.index, trigger.index, trigger.index, "mereka", trigger.start, trigger.end,
-                                "Person", "group:leaders", "group")]
+            subjects = [_group_at(sentence, trigger, "Person", "group:leaders")]
         witnessed = trigger.head and norm(sentence.word(trigger.head).lemma) in WITNESS_VERBS
         if witnessed and rule.relation == "signs" and groups.get("group:states"):
             # "kedua pemimpin menyaksikan penandatanganan ...": witnesses do not sign; their states do
-            subjects = [Mention(sentence.index, trigger.index, trigger.index, "", trigger.start, trigger.end,
-                                "Country", "group:states", "group")]
+            subjects = [_group_at(sentence, trigger, "Country", "group:states")]
         passive = rule.subject not in ("nsubj", "obj")  # "disambut oleh X": the agent comes after
         if not subjects:
             subjects = args.nearest(trigger, rule.subject_types, left=not passive, exclude=[])
