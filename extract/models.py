@@ -14,6 +14,8 @@ PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 FILES = {p: f"{p}.pt" for p in PROCESSORS} | {"pretrain": "pretrain.pt"}
 #: Processors that read the word vectors.
 USES_PRETRAIN = ("pos", "depparse", "ner")
+#: Optional list, one per line, of words the tokenizer must not split into host + clitic.
+WHOLE_WORDS = "whole-words.txt"
 
 
 class ModelError(RuntimeError):
@@ -67,6 +69,26 @@ def _resources_dir() -> str:
     return str(folder)
 
 
+class KeepWhole:
+    """Stanza tokenize postprocessor: a token flagged as a multi-word token whose lower-cased form is
+    a known whole word ("biasanya", "sebaliknya": lexicalised, not "biasa" + "nya") stays one word."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+
+    def __call__(self, sentences: list[list]) -> list[list]:
+        return [[tok[0] if isinstance(tok, tuple) and tok[0].lower() in self.words else tok for tok in sent]
+                for sent in sentences]
+
+
+def whole_words(folder: Path) -> frozenset[str]:
+    """The words of ``folder/whole-words.txt`` (none when the folder has no such file)."""
+    path = folder / WHOLE_WORDS
+    if not path.exists():
+        return frozenset()
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+
+
 def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = PROCESSORS, **options):
     """A ``stanza.Pipeline`` for Indonesian that never touches the network; ``options`` go to Stanza
     (e.g. ``tokenize_pretokenized=True``)."""
@@ -96,6 +118,9 @@ def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = P
     if "ner" in processors:
         kwargs["ner_charlm_forward_file"] = None
         kwargs["ner_charlm_backward_file"] = None
+    keep = whole_words(spec.folder)
+    if keep and "mwt" in processors and not options.get("tokenize_pretokenized"):
+        kwargs["tokenize_postprocessor"] = KeepWhole(keep)
     try:
         return stanza.Pipeline("id", dir=_resources_dir(), processors=",".join(processors),
                                download_method=None, use_gpu=spec.use_gpu, logging_level="ERROR",

@@ -7,7 +7,16 @@ import socket
 
 import pytest
 
-from diplograf.extract.models import BUNDLED_DIR, FILES, ModelError, ModelSpec, check_folder, load_pipeline
+from diplograf.extract.models import (
+    BUNDLED_DIR,
+    FILES,
+    KeepWhole,
+    ModelError,
+    ModelSpec,
+    check_folder,
+    load_pipeline,
+    whole_words,
+)
 
 
 @pytest.fixture
@@ -72,6 +81,19 @@ def test_sentences_and_multiword_tokens(pipeline):
     assert len(doc.sentences) == 3
     clitic = [t for t in doc.sentences[2].tokens if t.text == "pidatonya"]
     assert [w.text for w in clitic[0].words] == ["pidato", "nya"]
+
+
+def test_lexicalised_nya_words_stay_whole(pipeline):
+    doc = pipeline("Biasanya dia membaca bukunya, sebaliknya adiknya menulis.")
+    words = {t.text: [w.text for w in t.words] for t in doc.sentences[0].tokens}
+    assert words["Biasanya"] == ["Biasanya"] and words["sebaliknya"] == ["sebaliknya"]
+    assert words["bukunya"] == ["buku", "nya"] and words["adiknya"] == ["adik", "nya"]
+
+
+def test_keep_whole_unflags_only_known_words():
+    keep = KeepWhole(frozenset({"biasanya"}))
+    assert keep([[("Biasanya", True), ("bukunya", True), "dia"]]) == [["Biasanya", ("bukunya", True), "dia"]]
+    assert whole_words(BUNDLED_DIR) >= {"biasanya", "sebaliknya", "hanya"}
 
 
 def test_missing_model_names_the_file_and_the_fix(tmp_path):

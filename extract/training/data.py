@@ -2,8 +2,10 @@
 
 The mix (see extract/models/id/MODELS.md for why):
 
-* tokenize, mwt, lemma: CSUI train + PUD (current UD conventions, multi-word tokens, lemmas);
-* pos, depparse: those plus GSD v2.1 train (4,477 sentences, older annotation), XPOS blanked;
+* lemma: CSUI train + PUD (current UD conventions, with lemmas);
+* tokenize, mwt: those plus GSD v2.1 train rewritten to current GSD conventions (``gsd21``);
+* pos, depparse: those plus GSD v2.1 train (4,477 sentences) rewritten to current GSD conventions
+  (``gsd21``), XPOS blanked;
 * dev for everything: current GSD dev; test: GSD test (CSUI test is scored end to end too);
 * ner: IndoNLU NERGrit + NERP and idner-news-2k, labels mapped by ``NER_LABEL_MAP``.
 
@@ -13,8 +15,11 @@ Nothing here is ever trained on a file whose test score we report.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from .gsd21 import NYA_STEMS, NYA_WHOLE, convert_sentence, join_whole_words
 
 #: The treebank name the Stanza scripts see (short name ``id_diplo``).
 TREEBANK = "UD_Indonesian-Diplo"
@@ -52,8 +57,9 @@ def read_conllu(path: Path) -> Iterator[list[str]]:
         yield block
 
 
-def clean_sentence(block: list[str], prefix: str, index: int, blank_xpos: bool) -> list[str]:
-    """Give the sentence a unique id and, for mixed sets, blank the XPOS column."""
+def clean_sentence(block: list[str], prefix: str, index: int, blank_xpos: bool,
+                   blank_feats: bool = False) -> list[str]:
+    """Give the sentence a unique id and, for mixed sets, blank the XPOS (and FEATS) column."""
     out = [f"# sent_id = {prefix}-{index}"]
     for line in block:
         if line.startswith("#"):
@@ -65,22 +71,62 @@ def clean_sentence(block: list[str], prefix: str, index: int, blank_xpos: bool) 
             raise ValueError(f"{prefix}: sentence {index}: malformed CoNLL-U line {line!r}")
         if blank_xpos and cols[0].isdigit():
             cols[4] = "_"
+        if blank_feats and cols[0].isdigit():
+            cols[5] = "_"
         out.append("\t".join(cols))
     return out
 
 
-def write_conllu(path: Path, sources: Iterable[tuple[str, Path]], blank_xpos: bool) -> int:
-    """Concatenate CoNLL-U files into ``path``; return the sentence count."""
+def write_conllu(path: Path, sources: Iterable[tuple[str, Path]], blank_xpos: bool,
+                 blank_feats: bool = False, whole_words: bool = False) -> int:
+    """Concatenate CoNLL-U files into ``path``; return the sentence count. GSD v2.1 sentences
+    (prefix ``gsd21``) are first rewritten to current GSD conventions (``gsd21.convert_sentence``);
+    with ``whole_words``, lexicalised -nya words of the others are joined (``gsd21.join_whole_words``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
     tmp = path.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as out:
         for prefix, src in sources:
             for i, block in enumerate(read_conllu(src)):
-                out.write("\n".join(clean_sentence(block, prefix, i, blank_xpos)) + "\n\n")
+                if prefix == "gsd21":
+                    block = convert_sentence(block)
+                elif whole_words:
+                    block = join_whole_words(block)
+                out.write("\n".join(clean_sentence(block, prefix, i, blank_xpos, blank_feats)) + "\n\n")
                 count += 1
     tmp.replace(path)
     return count
+
+
+#: Tags of lexicalised -nya forms ("biasanya", "sebaliknya"); a noun, verb or adjective with -nya
+#: is a host + clitic that the converter may have missed, unless its stem ends in "nya" ("bertanya").
+WHOLE_TAGS = {"ADV", "SCONJ", "CCONJ", "DET", "NUM", "AUX", "PART"}
+
+
+def whole_word_lexicon(conllu: Path, min_count: int = 3) -> list[str]:
+    """``gsd21.NYA_WHOLE`` and the lower-cased tokens that end like host + -nya but are never split in
+    ``conllu``, occur there at least ``min_count`` times and are tagged as function words or
+    adverbs: the tokenizer's MWT flag on them is undone at run time (``diplograf.extract.models``)."""
+    whole: Counter[str] = Counter()
+    tags: dict[str, Counter[str]] = {}
+    split: set[str] = set()
+    for block in read_conllu(conllu):
+        last = 0
+        for line in block:
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if "-" in cols[0]:
+                split.add(cols[1].lower())
+                last = int(cols[0].split("-")[1])
+            elif cols[0].isdigit() and int(cols[0]) > last:
+                form = cols[1].lower()
+                whole[form] += 1
+                tags.setdefault(form, Counter())[cols[3]] += 1
+    return sorted(NYA_WHOLE - {"nya"} | {
+        w for w, n in whole.items()
+        if n >= min_count and w not in split and w.endswith("nya") and w.isalpha()
+        and (tags[w].most_common(1)[0][0] in WHOLE_TAGS or w.endswith(NYA_STEMS))})
 
 
 def ud_sources(shared: Path) -> dict[str, Path]:
@@ -106,14 +152,23 @@ def build_treebanks(shared: Path, work: Path) -> dict[str, int]:
     tok = work / "ud_tok" / TREEBANK
     counts["tok_train"] = write_conllu(
         tok / f"{SHORT}-ud-train.conllu", [("csui", src["csui_train"]), ("pud", src["pud"])], blank_xpos=True)
+    # The "seg" mix: tokens, sentences and multi-word tokens learn from all three (v2.1 rewritten).
+    seg = work / "ud_seg" / TREEBANK
+    counts["seg_train"] = write_conllu(
+        seg / f"{SHORT}-ud-train.conllu",
+        [("gsd21", src["gsd21_train"]), ("csui", src["csui_train"]), ("pud", src["pud"])], blank_xpos=True,
+        whole_words=True)
     # The "syn" mix: adds GSD v2.1 for tagging and parsing.
     syn = work / "ud_syn" / TREEBANK
     counts["syn_train"] = write_conllu(
         syn / f"{SHORT}-ud-train.conllu",
         [("gsd21", src["gsd21_train"]), ("csui", src["csui_train"]), ("pud", src["pud"])], blank_xpos=True)
-    for root in (tok, syn):
+    for root in (tok, seg, syn):
         for split, key in (("dev", "gsd_dev"), ("test", "gsd_test")):
-            counts[split] = write_conllu(root / f"{SHORT}-ud-{split}.conllu", [(key, src[key])], blank_xpos=True)
+            # The tagger picks its best model on the dev file. With FEATS there, it would pick by
+            # AllTags, which is mostly UFeats (GSD v2.1 trains none); without, Stanza picks by UPOS.
+            counts[split] = write_conllu(root / f"{SHORT}-ud-{split}.conllu", [(key, src[key])], blank_xpos=True,
+                                         blank_feats=root is syn and split == "dev")
     return counts
 
 

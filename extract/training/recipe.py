@@ -7,8 +7,8 @@ wall time of each step is kept in ``<work>/times.json`` for the model card. Usag
     python -m diplograf.extract.training [--work build/models] [--shared ../shared] [STEP ...]
     python -m diplograf.extract.training --list
 
-Steps run one after another in the order of ``STEPS``; ``--lanes 2`` runs the tagger/parser lane
-beside the tokenizer/lemma/NER lane, one thread each (two Stanza trainers with default threads
+Steps run one after another in the order of ``STEPS``; ``--lanes 2`` runs the tagger/NER lane
+beside the tokenizer/lemma/parser lane, one thread each (two Stanza trainers with default threads
 thrash on two cores).
 """
 
@@ -26,6 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..models import WHOLE_WORDS
 from . import data
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,16 +46,19 @@ BUNDLE = {
 #: Capped CPU schedules and slim sizes: each fits a 2-core machine in well under an hour.
 #: ``$DIPLOGRAF_TRAIN_SCALE`` multiplies every step count (e.g. 4 on a GPU).
 TRAIN_ARGS: dict[str, list[str]] = {
-    "tokenize": ["--steps", "{steps:1200}", "--eval_steps", "200"],
+    "tokenize": ["--steps", "{steps:1600}", "--eval_steps", "200"],
     "mwt": ["--num_epoch", "30"],
     "lemma": ["--num_epoch", "{steps:12}"],
     "pos": ["--max_steps", "{steps:1000}", "--eval_interval", "150", "--batch_size", "64",
             "--hidden_dim", "200", "--char_hidden_dim", "200", "--word_emb_dim", "50",
             "--deep_biaff_hidden_dim", "200", "--max_steps_before_stop", "600"],
-    "depparse": ["--max_steps", "{steps:1500}", "--eval_interval", "200", "--batch_size", "1500",
+    "depparse": ["--max_steps", "{steps:2400}", "--eval_interval", "200", "--batch_size", "1500",
                  "--hidden_dim", "200", "--char_hidden_dim", "200", "--word_emb_dim", "50",
                  "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--checkpoint_interval", "100",
-                 "--max_steps_before_stop", "1000", "--second_optim_start_step", "1100"],
+                 "--max_steps_before_stop", "1000", "--second_optim_start_step", "1100",
+                 # FEATS would tell the parser which treebank a sentence came from (GSD v2.1 has none)
+                 # and it would parse every featured sentence the CSUI way: leave them out.
+                 "--no_ufeats"],
     "ner": ["--max_steps", "{steps:6000}", "--eval_interval", "500", "--batch_size", "32",
             "--hidden_dim", "200", "--char_hidden_dim", "50", "--max_steps_no_improve", "2500"],
 }
@@ -168,8 +172,8 @@ def _train(work: Work, name: str, runner: str, ud: str, pretrain: bool, *extra: 
 
 #: Stanza model -> (prepare script or None, run_* script, UD mix, word vectors?, prepare options).
 MODEL_STEPS: dict[str, tuple[str | None, str, str, bool, tuple[str, ...]]] = {
-    "tokenize": ("tokenizer", "tokenizer", "ud_tok", False, ()),
-    "mwt": ("mwt", "mwt", "ud_tok", False, ()),
+    "tokenize": ("tokenizer", "tokenizer", "ud_seg", False, ()),
+    "mwt": ("mwt", "mwt", "ud_seg", False, ()),
     "lemma": ("lemma", "lemma", "ud_tok", False, ("--gold",)),
     "pos": ("pos", "pos", "ud_syn", True, ()),
     "depparse": ("depparse", "depparse", "ud_syn", True, ("--gold",)),
@@ -177,9 +181,50 @@ MODEL_STEPS: dict[str, tuple[str | None, str, str, bool, tuple[str, ...]]] = {
 }
 
 
+def lemmatise_gsd21(work: Work) -> int:
+    """Give the GSD v2.1 sentences of the syntax mix the lemmas of our own lemmatizer.
+
+    v2.1 has no lemmas, and the parser embeds lemmas: a sentence with "_" lemmas would be known to
+    come from GSD v2.1 and one with lemmas from CSUI/PUD, and text at run time (lemmatised by the
+    pipeline) would always be parsed the CSUI way. Returns the number of sentences lemmatised."""
+    lemma_model = work.saved / "lemma" / BUNDLE["lemma"]
+    if not lemma_model.exists():
+        raise FileNotFoundError(f"depparse: {lemma_model} is missing; run the 'lemma' step first")
+    train = work.root / "ud_syn" / data.TREEBANK / f"{data.SHORT}-ud-train.conllu"
+    blocks = list(data.read_conllu(train))
+    gsd21 = [i for i, b in enumerate(blocks) if b[0].startswith("# sent_id = gsd21-")]
+    src, out = work.root / "data" / "gsd21-lemma.in.conllu", work.root / "data" / "gsd21-lemma.out.conllu"
+    src.parent.mkdir(parents=True, exist_ok=True)
+    src.write_text("".join("\n".join(blocks[i]) + "\n\n" for i in gsd21), encoding="utf-8")
+    _run(work, "lemmatise_gsd21", _py("stanza.models.lemmatizer", "--mode", "predict", "--eval_file", str(src),
+                                      "--output_file", str(out), "--save_dir", str(lemma_model.parent),
+                                      "--save_name", lemma_model.name, "--shorthand", data.SHORT))
+    predicted = list(data.read_conllu(out))
+    if len(predicted) != len(gsd21):
+        raise RuntimeError(f"lemmatise_gsd21: {len(predicted)} sentences back from the lemmatizer, {len(gsd21)} sent")
+    for i, pred in zip(gsd21, predicted):
+        lemmas = [line.split("\t")[2] for line in pred if not line.startswith("#") and line.split("\t")[0].isdigit()]
+        rows = blocks[i]
+        k = 0
+        for j, line in enumerate(rows):
+            cols = line.split("\t")
+            if not line.startswith("#") and cols[0].isdigit():
+                cols[2] = lemmas[k]
+                k += 1
+                rows[j] = "\t".join(cols)
+        if k != len(lemmas):
+            raise RuntimeError(f"lemmatise_gsd21: word count differs in sentence {rows[0]}")
+    tmp = train.with_suffix(".tmp")
+    tmp.write_text("".join("\n".join(b) + "\n\n" for b in blocks), encoding="utf-8")
+    tmp.replace(train)
+    return len(gsd21)
+
+
 def train_model(work: Work, name: str) -> Path:
     """Prepare the data of one Stanza model with stanza.utils.datasets and train it with its run_* script."""
     prepare, runner, ud, pretrain, options = MODEL_STEPS[name]
+    if name == "depparse":
+        lemmatise_gsd21(work)
     if prepare:
         _prepare(work, prepare, ud, *options)
     _train(work, name, runner, ud, pretrain)
@@ -196,6 +241,9 @@ def step_export(work: Work) -> Path:
         if not src.exists():
             raise FileNotFoundError(f"export: {src} is missing; run the '{name}' step first")
         slim_model(src, MODEL_DIR / fname)
+    seg_train = work.root / "ud_seg" / data.TREEBANK / f"{data.SHORT}-ud-train.conllu"
+    lexicon = "\n".join(data.whole_word_lexicon(seg_train)) + "\n"
+    (MODEL_DIR / WHOLE_WORDS).write_text(lexicon, encoding="utf-8")
     shutil.copy(work.root / "times.json", MODEL_DIR / "training-times.json")
     return MODEL_DIR
 
@@ -207,9 +255,9 @@ STEPS = {
     "tokenize": (functools.partial(train_model, name="tokenize"), 1),
     "mwt": (functools.partial(train_model, name="mwt"), 1),
     "lemma": (functools.partial(train_model, name="lemma"), 1),
-    "ner": (functools.partial(train_model, name="ner"), 1),
-    "depparse": (functools.partial(train_model, name="depparse"), 2),
+    "depparse": (functools.partial(train_model, name="depparse"), 1),  # wants the lemmatizer
     "pos": (functools.partial(train_model, name="pos"), 2),
+    "ner": (functools.partial(train_model, name="ner"), 2),
     "export": (step_export, 3),
 }
 
