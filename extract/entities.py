@@ -46,7 +46,24 @@ def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
                 merged[-1] = (pf, last, label)
                 continue
         merged.append((first, last, label))
-    return merged
+    return [_over_hyphens(words, *span) for span in merged]
+
+
+def _over_hyphens(words: list[Word], first: int, last: int, label: str) -> tuple[int, int, str]:
+    """Stretch a span over hyphenated pieces the tagger left out: "Abdel Fattah el" + "-Sisi",
+    "Indo-" + "Pasifik" (the tokenizer cuts "el-Sisi" into three tokens, as UD does)."""
+    def glued(i: int) -> bool:  # words i-1, i, i+1 (1-based) written as one: "X-Y"
+        if not 1 < i < len(words):
+            return False
+        before, hyphen, after = words[i - 2], words[i - 1], words[i]
+        return hyphen.text in ("-", "–") and before.end == hyphen.start and hyphen.end == after.start
+
+    while last + 2 <= len(words) and glued(last + 1) and words[last + 1].ner == "O" \
+            and words[last + 1].text[:1].isalpha():
+        last += 2
+    while first - 2 >= 1 and glued(first - 1) and words[first - 3].ner == "O" and words[first - 3].text[:1].isupper():
+        first -= 2
+    return first, last, label
 
 
 def _bioes_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -350,8 +367,9 @@ def _cue_phrase_end(words: list[Word], last: int, first: int, opts: frozenset[st
                 and words[last - 1].text[:1].isupper() and not _starts_cue(words, last + 2)):
             last += 1  # "Universitas Bahasa dan Budaya Beijing"
             continue
-        if low == "di" and "di" in opts and nxt is not None and nxt.text[:1].isupper():
-            last += 1  # "Pusat Kebudayaan Tiongkok di Astana"
+        if (low == "di" and "di" in opts and nxt is not None and nxt.text[:1].isupper()
+                and norm(words[last - 1].text) not in name_heads()):
+            last += 1  # "Pusat Kebudayaan Tiongkok di Astana", not "cabang X University di Y"
             continue
         stative = w.upos == "VERB" and low.startswith("ter")  # "energi terbarukan"
         if (w.upos in PHRASE_STOP and not stative) or (w.upos == "ADP" and low not in PHRASE_LINKS):

@@ -67,18 +67,23 @@ class _Args:
         self.mentions = mentions
         self.by_word = {i: m for m in mentions for i in range(m.first, m.last + 1)}
 
-    def subtree(self, head: int) -> list[int]:
+    def subtree(self, head: int, into_phrases: bool = True) -> list[int]:
+        """Word indices under ``head``; without ``into_phrases``, prepositional phrases below the head
+        are left out ("kunjungan empat harinya ke Kazakhstan": Kazakhstan is not who visits)."""
         out, todo = [], [head]
         while todo:
             i = todo.pop()
             out.append(i)
-            todo.extend(w.index for w in self.s.words if w.head == i and w.index not in out)
+            for w in self.s.words:
+                if w.head == i and w.index not in out and (
+                        into_phrases or not any(c.deprel == "case" for c in self.s.children(w.index))):
+                    todo.append(w.index)
         return sorted(out)
 
     def mention_for(self, word: int, types: tuple[str, ...]) -> Mention | None:
         """The mention a slot's head word stands for: the head's own or one in its subtree, the
         type listed first preferred ("Kanselir Jerman Olaf Scholz": the person, not the state)."""
-        found = [self.by_word[i] for i in self.subtree(word) if i in self.by_word]
+        found = [self.by_word[i] for i in self.subtree(word, into_phrases=False) if i in self.by_word]
         found = [m for m in found if m.type in types]
         found.sort(key=lambda m: (types.index(m.type), m is not self.by_word.get(word), abs(m.first - word)))
         return found[0] if found else None
@@ -95,6 +100,14 @@ class _Args:
             while word.head and word.deprel in ("conj", "xcomp", "advcl") and len(anchors) < 3:
                 word = self.s.word(word.head)
                 anchors.append(word)
+        if slot == "nsubj" and trigger.deprel == "xcomp" and trigger.head:
+            # object control: "mengatakan Australia mendukung X", "meminta Jepang membantu": the
+            # matrix verb's object is who does the open clause
+            for child in self.s.children(trigger.head):
+                if child.deprel == "obj" and child.index < trigger.index:
+                    m = self.mention_for(child.index, types)
+                    if m is not None:
+                        return [m]
         for k, anchor in enumerate(anchors):
             out = self._fill_at(anchor, trigger, slot, types, nominal_object)
             if out:
@@ -114,6 +127,15 @@ class _Args:
             i -= 1
         m = self.by_word.get(i)
         return [m] if m is not None and m.type in types and m.type == "Person" else []
+
+    def _case_child(self, word: Word, slot: str) -> list[Word]:
+        """Nominal dependents of ``word`` introduced by the preposition ``slot``."""
+        out: list[Word] = []
+        for child in self.s.children(word.index):
+            if child.deprel.split(":")[0] in ("obl", "nmod") and any(
+                    c.deprel == "case" and c.text.lower() == slot for c in self.s.children(child.index)):
+                out.extend(self.with_conj(child))
+        return out
 
     def _fill_at(self, anchor: Word, trigger: Word, slot: str, types: tuple[str, ...],
                  nominal_object: bool = False) -> list[Mention]:
@@ -136,6 +158,8 @@ class _Args:
                 cases = [c.text.lower() for c in self.s.children(child.index) if c.deprel == "case"]
                 if slot in cases:
                     heads.extend(self.with_conj(child))
+                elif bare_modifier:  # "kunjungan empat harinya ke Kazakhstan": "ke" hangs off "hari"
+                    heads.extend(self._case_child(child, slot))
         out = []
         for h in heads:
             m = self.mention_for(h.index, types)
