@@ -49,7 +49,7 @@ TRAIN_ARGS: dict[str, list[str]] = {
     "tokenize": ["--steps", "{steps:1600}", "--eval_steps", "200"],
     "mwt": ["--num_epoch", "30"],
     "lemma": ["--num_epoch", "{steps:12}"],
-    "pos": ["--max_steps", "{steps:1000}", "--eval_interval", "150", "--batch_size", "64",
+    "pos": ["--max_steps", "{steps:2000}", "--eval_interval", "150", "--batch_size", "64",
             "--hidden_dim", "200", "--char_hidden_dim", "200", "--word_emb_dim", "50",
             "--deep_biaff_hidden_dim", "200", "--max_steps_before_stop", "600"],
     "depparse": ["--max_steps", "{steps:2400}", "--eval_interval", "200", "--batch_size", "1500",
