@@ -128,12 +128,15 @@ class _Args:
         m = self.by_word.get(i)
         return [m] if m is not None and m.type in types and m.type == "Person" else []
 
+    def _cases(self, word: Word) -> list[str]:
+        """The prepositions (``case`` dependents) of ``word``, lower-cased."""
+        return [c.text.lower() for c in self.s.children(word.index) if c.deprel == "case"]
+
     def _case_child(self, word: Word, slot: str) -> list[Word]:
         """Nominal dependents of ``word`` introduced by the preposition ``slot``."""
         out: list[Word] = []
         for child in self.s.children(word.index):
-            if child.deprel.split(":")[0] in ("obl", "nmod") and any(
-                    c.deprel == "case" and c.text.lower() == slot for c in self.s.children(child.index)):
+            if child.deprel.split(":")[0] in ("obl", "nmod") and slot in self._cases(child):
                 out.extend(self.with_conj(child))
         return out
 
@@ -155,8 +158,7 @@ class _Args:
             elif slot == "obj" and rel == "obj" and anchor is trigger:
                 heads.extend(self.with_conj(child))
             elif slot not in ("nsubj", "obj", "nmod") and rel in ("obl", "nmod") and anchor is trigger:
-                cases = [c.text.lower() for c in self.s.children(child.index) if c.deprel == "case"]
-                if slot in cases:
+                if slot in self._cases(child):
                     heads.extend(self.with_conj(child))
                 elif bare_modifier:  # "kunjungan empat harinya ke Kazakhstan": "ke" hangs off "hari"
                     heads.extend(self._case_child(child, slot))
