@@ -13,7 +13,7 @@ help:
 	@echo "make test             the whole test suite (installs what it needs, Chromium included)"
 	@echo "make test-fast        the tests not marked slow"
 	@echo "make lint             ruff"
-	@echo "make models           train the Indonesian Stanza models from $(SHARED)/data (hours on CPU; resumable)"
+	@echo "make models           train the Indonesian Stanza models from $(SHARED)/data (resumable; PROFILE=cpu|gpu)"
 	@echo "make evaluate-models  score the bundled models on GSD, CSUI and the NER test sets"
 	@echo "make seeds-report     per-relation scores on $(SHARED)/corpus/seeds into docs/seeds.md"
 	@echo "make benchmark        load time and query latency, 1M synthetic triples: pyoxigraph vs rdflib"
@@ -49,7 +49,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
 models: $(STAMP)
-	$(PY) -m diplograf.extract.training --shared $(SHARED) --lanes 2
+	$(PY) -m diplograf.extract.training --shared $(SHARED) --lanes 2 $(if $(PROFILE),--profile $(PROFILE))
 
 evaluate-models: $(STAMP)
 	$(PY) -m diplograf.extract.evaluate --shared $(SHARED)

@@ -180,3 +180,38 @@ def test_hyphen_between_names_is_attached_and_stems_in_nya_stay_whole():
     assert "# text = Jalur Bengkong-Batam ialah bertanya" in out
     words, ranges = parse(out)
     assert ranges == [] and [w[1] for w in words.values()] == ["Jalur", "Bengkong", "-", "Batam", "ialah", "bertanya"]
+
+
+def test_slim_drops_optimizer_and_halves_weights_that_load_back(tmp_path: Path):
+    import torch
+
+    from diplograf.extract.training.slim import slim_model
+
+    torch.manual_seed(0)
+    layer = torch.nn.LSTM(8, 16)
+    src, dst = tmp_path / "model.pt", tmp_path / "slim.pt"
+    torch.save({"model": layer.state_dict(), "optimizer": {"state": torch.zeros(1000)}, "config": {"a": 1}}, src)
+    slim_model(src, dst, half=True)
+    state = torch.load(dst, weights_only=False)
+    assert "optimizer" not in state and state["config"] == {"a": 1}
+    assert {t.dtype for t in state["model"].values()} == {torch.float16}
+    back = torch.nn.LSTM(8, 16)
+    back.load_state_dict(state["model"])  # copied back into float32 parameters
+    x = torch.randn(5, 1, 8)
+    assert next(back.parameters()).dtype == torch.float32
+    assert torch.allclose(back(x)[0], layer(x)[0], atol=1e-2)
+    assert dst.stat().st_size < src.stat().st_size / 2
+
+
+def test_both_profiles_train_the_parser_without_feats_and_scale(monkeypatch):
+    from diplograf.extract.training.recipe import PROFILES, _args
+
+    assert set(PROFILES) == {"cpu", "gpu"}
+    for profile in PROFILES:
+        assert "--no_ufeats" in _args("depparse", profile)
+    gpu = _args("depparse", "gpu")
+    assert gpu[gpu.index("--max_steps") + 1] == "3000"
+    monkeypatch.setenv("DIPLOGRAF_TRAIN_SCALE", "0.5")
+    gpu = _args("depparse", "gpu")
+    assert gpu[gpu.index("--max_steps") + 1] == "1500"
+    assert gpu[gpu.index("--second_optim_start_step") + 1] == "1000"

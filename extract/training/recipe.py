@@ -9,7 +9,8 @@ wall time of each step is kept in ``<work>/times.json`` for the model card. Usag
 
 Steps run one after another in the order of ``STEPS``; ``--lanes 2`` runs the tagger/NER lane
 beside the tokenizer/lemma/parser lane, one thread each (two Stanza trainers with default threads
-thrash on two cores).
+thrash on two cores). ``--profile gpu`` (the default where torch sees a GPU) trains the bundled
+full-size tagger and parser; ``--profile cpu`` trains capped, slim ones that fit this 2-core machine.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ BUNDLE = {
 }
 
 #: Capped CPU schedules and slim sizes: each fits a 2-core machine in well under an hour.
-#: ``$DIPLOGRAF_TRAIN_SCALE`` multiplies every step count (e.g. 4 on a GPU).
-TRAIN_ARGS: dict[str, list[str]] = {
+#: ``$DIPLOGRAF_TRAIN_SCALE`` multiplies every step count.
+CPU_ARGS: dict[str, list[str]] = {
     "tokenize": ["--steps", "{steps:1600}", "--eval_steps", "200"],
     "mwt": ["--num_epoch", "30"],
     "lemma": ["--num_epoch", "{steps:12}"],
@@ -63,6 +64,22 @@ TRAIN_ARGS: dict[str, list[str]] = {
             "--hidden_dim", "200", "--char_hidden_dim", "50", "--max_steps_no_improve", "2500"],
 }
 
+#: The bundled tagger and parser: Stanza's full sizes (tagger all defaults; parser hidden 400,
+#: 3 layers, char 400, batch 5000 words) with the parser's deprel scorer at 200 (400 would add
+#: 24 MB to the bundle); Adadelta for 2,000 steps, then Adam from the best model. Trained on a GPU
+#: (MODELS.md has the times); on a CPU the same schedule runs many hours.
+GPU_ARGS: dict[str, list[str]] = CPU_ARGS | {
+    "pos": ["--max_steps", "{steps:1400}", "--eval_interval", "100", "--max_steps_before_stop", "3000"],
+    "depparse": ["--max_steps", "{steps:3000}", "--eval_interval", "100", "--deep_biaff_hidden_dim", "200",
+                 "--checkpoint_interval", "500", "--max_steps_before_stop", "1000",
+                 "--second_optim_start_step", "{steps:2000}", "--no_ufeats"],
+}
+
+PROFILES = {"cpu": CPU_ARGS, "gpu": GPU_ARGS}
+
+#: Models stored as float16 by ``export`` (the two full-size ones; see slim.py).
+HALF = ("pos", "depparse")
+
 
 @dataclass
 class Work:
@@ -71,6 +88,7 @@ class Work:
     root: Path
     shared: Path
     threads: int = 2
+    profile: str = "cpu"
     log: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -100,10 +118,10 @@ class Work:
         return env
 
 
-def _args(name: str) -> list[str]:
+def _args(name: str, profile: str = "cpu") -> list[str]:
     scale = float(os.environ.get("DIPLOGRAF_TRAIN_SCALE", "1"))
     out = []
-    for arg in TRAIN_ARGS[name]:
+    for arg in PROFILES[profile][name]:
         if arg.startswith("{steps:"):
             arg = str(max(1, int(int(arg[7:-1]) * scale)))
         out.append(arg)
@@ -167,7 +185,7 @@ def _train(work: Work, name: str, runner: str, ud: str, pretrain: bool, *extra: 
     cmd += (["--no_charlm"] if name != "mwt" else []) + ["--force"]
     if pretrain:
         cmd += ["--wordvec_pretrain_file", str(work.pretrain)]
-    _run(work, name, cmd + [*extra, *_args(name)], ud=ud)
+    _run(work, name, cmd + [*extra, *_args(name, work.profile)], ud=ud)
 
 
 #: Stanza model -> (prepare script or None, run_* script, UD mix, word vectors?, prepare options).
@@ -240,7 +258,7 @@ def step_export(work: Work) -> Path:
         src = work.pretrain if name == "pretrain" else work.saved / name / fname
         if not src.exists():
             raise FileNotFoundError(f"export: {src} is missing; run the '{name}' step first")
-        slim_model(src, MODEL_DIR / fname)
+        slim_model(src, MODEL_DIR / fname, half=name in HALF)
     seg_train = work.root / "ud_seg" / data.TREEBANK / f"{data.SHORT}-ud-train.conllu"
     lexicon = "\n".join(data.whole_word_lexicon(seg_train)) + "\n"
     (MODEL_DIR / WHOLE_WORDS).write_text(lexicon, encoding="utf-8")
@@ -271,7 +289,7 @@ def _record(work: Work, name: str, seconds: float) -> None:
     with _LOCK:
         path = work.root / "times.json"
         times = json.loads(path.read_text()) if path.exists() else {}
-        times[name] = {"seconds": round(seconds, 1), "threads": work.threads,
+        times[name] = {"seconds": round(seconds, 1), "threads": work.threads, "profile": work.profile,
                        "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
         path.write_text(json.dumps(times, indent=1, sort_keys=True))
         (work.root / "done").mkdir(parents=True, exist_ok=True)
@@ -301,16 +319,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared data folder")
     parser.add_argument("--lanes", type=int, choices=(1, 2), default=1, help="run two training lanes at once")
     parser.add_argument("--threads", type=int, help="torch threads per trainer (default: 2, or 1 with --lanes 2)")
+    parser.add_argument("--profile", choices=sorted(PROFILES),
+                        help="step counts and model sizes: 'gpu' (the bundled models' full sizes) or 'cpu' "
+                             "(capped, slim); default: gpu where torch sees one, else cpu")
     parser.add_argument("--force", action="store_true", help="re-run steps already done")
     parser.add_argument("--list", action="store_true", help="list the steps and whether they are done")
     args = parser.parse_args(argv)
-    work = Work(args.work, args.shared, threads=args.threads or (1 if args.lanes == 2 else 2))
+    work = Work(args.work, args.shared, threads=args.threads or (1 if args.lanes == 2 else 2),
+                profile=args.profile or _default_profile())
     if args.list:
         for name in STEPS:
             print(f"{name:10s} {'done' if _done(work, name) else '-'}")
         return 0
     if not (args.shared / "data").exists():
         parser.error(f"no training data at {args.shared / 'data'} (pass --shared DIR)")
+    print(f"profile: {work.profile}", flush=True)
     wanted = args.steps or list(STEPS)
     unknown = [s for s in wanted if s not in STEPS]
     if unknown:
@@ -330,6 +353,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 0
+
+
+def _default_profile() -> str:
+    import torch
+
+    return "gpu" if torch.cuda.is_available() else "cpu"
 
 
 def _two_lanes(work: Work, first: list[str], second: list[str], force: bool) -> None:
