@@ -140,13 +140,24 @@ class _Args:
                 out.extend(self.with_conj(child))
         return out
 
+    @staticmethod
+    def _nearest_subject(anchor: Word, children: list[Word]) -> Word | None:
+        """A predicate has one subject: where the parser gives two ("Atas undangan Presiden X, Y,
+        Z melakukan kunjungan": the appositive Y read as a subject too), the one nearest wins."""
+        subjects = [c for c in children if c.deprel.split(":")[0] == "nsubj"]
+        return min(subjects, key=lambda c: abs(c.index - anchor.index), default=None)
+
     def _fill_at(self, anchor: Word, trigger: Word, slot: str, types: tuple[str, ...],
                  nominal_object: bool = False) -> list[Mention]:
         heads: list[Word] = []
-        for child in self.s.children(anchor.index):
+        children = self.s.children(anchor.index)
+        subject = self._nearest_subject(anchor, children)
+        for child in children:
             if child.index == trigger.index:
                 continue  # "bahwa kunjungan X ke Y mencerminkan ...": the trigger is not its own subject
             rel = child.deprel.split(":")[0]
+            if rel == "nsubj" and child is not subject:
+                continue
             bare_modifier = (anchor is trigger and trigger.upos == "NOUN" and rel in ("nmod", "compound", "flat")
                              and not any(c.deprel == "case" for c in self.s.children(child.index)))
             if slot == "nsubj" and rel == "nsubj":
