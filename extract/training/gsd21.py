@@ -11,7 +11,8 @@ do not learn two conventions for the same words:
 * modal and aspect words (``akan``, ``telah``, ``dapat`` ...) tagged ADV/advmod become AUX/aux;
 * ``flat`` splits into ``flat:name`` (name parts) and ``nmod`` (a name after a common noun:
   "kecamatan Kejajar"); possessors tagged ``det`` become ``nmod`` (``nmod:poss`` for pronouns);
-* relative clauses with ``yang`` become ``acl:relcl``;
+* relative clauses with ``yang`` become ``acl:relcl``, adjectival ones ("yang besar", v2.1 ``amod``)
+  included; "secara" + adjective: the adjective ``advmod``, ``secara`` its ``case:adv``;
 * "salah satu X": ``salah`` advmod of ``satu``, ``satu`` nummod of X;
 * reduplicated plurals written as three tokens ("kota - kota") become one word, as since v2.8;
   the sentence text is rebuilt from the tokens to match, with hyphens between names or numbers
@@ -38,7 +39,7 @@ RETAG = {
     "tetapi": ("CCONJ", "cc"), "tapi": ("CCONJ", "cc"), "namun": ("CCONJ", "cc"),
     "yaitu": ("ADP", "case"),
     "/": ("PUNCT", "punct"),
-    "mana": ("PRON", None), "sesuatu": ("PRON", None), "diri": ("PRON", None),
+    "mana": ("PRON", None), "apa": ("PRON", None), "sesuatu": ("PRON", None), "diri": ("PRON", None),
     "dimana": ("SCONJ", None), "sebagian": ("NOUN", None), "sendiri": ("DET", "det"),
 }
 
@@ -126,8 +127,9 @@ def _relabel(rows: list[list[str]]) -> None:
             r[DEPREL] = "nmod"
         elif rel == "det" and r[UPOS] == "PRON":
             r[DEPREL] = "nmod:poss"
-        elif rel == "acl" and any(c[FORM].lower() == "yang" for c in _children(rows, r[ID])):
-            r[DEPREL] = "acl:relcl"
+        elif rel in ("acl", "amod") and any(c[FORM].lower() == "yang" for c in _children(rows, r[ID])):
+            r[DEPREL] = "acl:relcl"  # "desa yang besar": v2.1 amod, current GSD a relative clause
+    _secara(rows)
     # "salah satu X"
     for i, r in enumerate(rows[:-1]):
         nxt = rows[i + 1]
@@ -195,6 +197,22 @@ def _text(lines: list[str]) -> str:
             continue
         parts.append(cols[FORM] + ("" if "SpaceAfter=No" in cols[MISC] else " "))
     return "".join(parts).strip()
+
+
+def _secara(rows: list[list[str]]) -> None:
+    """"secara resmi": the adjective is ``advmod`` of the predicate and ``secara`` its ``case:adv``.
+
+    v2.1 hangs ``secara`` on the verb beside the adjective, or makes the adjective ``xcomp``/``acl``."""
+    for i, r in enumerate(rows[:-1]):
+        adj = rows[i + 1]
+        if r[FORM].lower() != "secara" or r[DEPREL] != "case" or adj[UPOS] != "ADJ":
+            continue
+        if r[HEAD] != adj[ID] and adj[HEAD] == r[HEAD]:
+            r[HEAD] = adj[ID]
+        if r[HEAD] == adj[ID]:
+            r[DEPREL] = "case:adv"
+            if adj[DEPREL] in ("amod", "xcomp", "acl", "advcl"):
+                adj[DEPREL] = "advmod"
 
 
 def _attach_hyphens(rows: list[list[str]]) -> None:
