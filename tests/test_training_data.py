@@ -314,3 +314,20 @@ def test_tuning_reads_new_data_with_the_models_vocabulary(monkeypatch):
     assert tuned is vocab
     for rel in ("nsubj", "obj", "compound", "root"):
         assert tuned["deprel"].unit2id(rel) == vocab["deprel"].unit2id(rel)
+
+
+def test_a_new_tagger_or_parser_makes_the_tuned_parser_stale(tmp_path: Path):
+    from diplograf.extract.training.recipe import BUILT_ON, Work, _done, forget
+
+    work = Work(tmp_path / "work", tmp_path)
+    (work.root / "done").mkdir(parents=True)
+    (work.root / "done" / "depparse_tune").write_text("ok\n")
+    (work.saved / "depparse_tune").mkdir(parents=True)
+    (work.saved / "depparse_tune" / "depparse_checkpoint.pt").write_bytes(b"old run")
+    (work.saved / "depparse").mkdir()
+    assert BUILT_ON["pos"] == BUILT_ON["depparse"] == ("depparse_tune",)
+    forget(work, "depparse_tune")
+    assert not _done(work, "depparse_tune"), "export would take the stale tuned parser"
+    assert not (work.saved / "depparse_tune").exists(), "the tuning would resume the old checkpoint"
+    assert (work.saved / "depparse").exists()
+    forget(work, "depparse_tune")  # nothing left to forget: no error

@@ -328,6 +328,8 @@ def step_depparse_tune(work: Work) -> Path:
     base = work.saved / "depparse" / BUNDLE["depparse"]
     if not base.exists():
         raise FileNotFoundError(f"depparse_tune: {base} is missing; run the 'depparse' step first")
+    if _done(work, "depparse_tune"):  # run again (--force): start afresh, not from the old checkpoint
+        forget(work, "depparse_tune")
     prepared, tuned = work.root / "data" / "depparse", work.root / "data" / "depparse_tune"
     stats = {}
     for split in ("train", "dev"):
@@ -349,8 +351,20 @@ def step_depparse_tune(work: Work) -> Path:
     return out / BUNDLE["depparse"]
 
 
+#: A step -> the steps built on its model, which a new model of it makes stale.
+BUILT_ON = {"pos": ("depparse_tune",), "depparse": ("depparse_tune",)}
+
+
+def forget(work: Work, name: str) -> None:
+    """Drop a step's done marker and saved model, so that it runs afresh and export skips it."""
+    (work.root / "done" / name).unlink(missing_ok=True)
+    shutil.rmtree(work.saved / name, ignore_errors=True)
+
+
 def train_model(work: Work, name: str) -> Path:
     """Prepare the data of one Stanza model with stanza.utils.datasets and train it with its run_* script."""
+    for stale in BUILT_ON.get(name, ()):
+        forget(work, stale)
     prepare, runner, ud, pretrain, options = MODEL_STEPS[name]
     if name == "depparse":
         lemmatise_gsd21(work)
