@@ -212,6 +212,34 @@ MODEL_STEPS: dict[str, tuple[str | None, str, str, bool, tuple[str, ...]]] = {
 }
 
 
+LEMMA_COL, UPOS_COL = 2, 3
+
+
+def _is_word(line: str) -> bool:
+    """A CoNLL-U word line (not a comment, a multi-word range or an empty node)."""
+    return not line.startswith("#") and line.split("\t")[0].isdigit()
+
+
+def take_column(block: list[str], predicted: list[str], col: int, who: str) -> tuple[list[str], int]:
+    """The lines of ``block`` with column ``col`` of each word taken from ``predicted`` (the same
+    sentence as a Stanza model wrote it back); returns them and how many values changed."""
+    values = [line.split("\t")[col] for line in predicted if _is_word(line)]
+    out, k, changed = [], 0, 0
+    for line in block:
+        if _is_word(line):
+            if k >= len(values):
+                raise RuntimeError(f"{who}: word count differs in sentence {block[0]}")
+            cols = line.split("\t")
+            changed += cols[col] != values[k]
+            cols[col] = values[k]
+            line = "\t".join(cols)
+            k += 1
+        out.append(line)
+    if k != len(values):
+        raise RuntimeError(f"{who}: word count differs in sentence {block[0]}")
+    return out, changed
+
+
 def lemmatise_gsd21(work: Work) -> int:
     """Give the GSD v2.1 sentences of the syntax mix the lemmas of our own lemmatizer.
 
@@ -234,17 +262,7 @@ def lemmatise_gsd21(work: Work) -> int:
     if len(predicted) != len(gsd21):
         raise RuntimeError(f"lemmatise_gsd21: {len(predicted)} sentences back from the lemmatizer, {len(gsd21)} sent")
     for i, pred in zip(gsd21, predicted):
-        lemmas = [line.split("\t")[2] for line in pred if not line.startswith("#") and line.split("\t")[0].isdigit()]
-        rows = blocks[i]
-        k = 0
-        for j, line in enumerate(rows):
-            cols = line.split("\t")
-            if not line.startswith("#") and cols[0].isdigit():
-                cols[2] = lemmas[k]
-                k += 1
-                rows[j] = "\t".join(cols)
-        if k != len(lemmas):
-            raise RuntimeError(f"lemmatise_gsd21: word count differs in sentence {rows[0]}")
+        blocks[i], _ = take_column(blocks[i], pred, LEMMA_COL, "lemmatise_gsd21")
     tmp = train.with_suffix(".tmp")
     tmp.write_text("".join("\n".join(b) + "\n\n" for b in blocks), encoding="utf-8")
     tmp.replace(train)
@@ -282,21 +300,9 @@ def retag(work: Work, src: Path, dst: Path) -> tuple[int, int]:
     changed = words = 0
     blocks = []
     for gold, pred in zip(original, predicted):
-        tags = [line.split("\t")[3] for line in pred if not line.startswith("#") and line.split("\t")[0].isdigit()]
-        rows, k = [], 0
-        for line in gold:
-            cols = line.split("\t")
-            if not line.startswith("#") and cols[0].isdigit():
-                if k >= len(tags):
-                    raise RuntimeError(f"retag: word count differs in sentence {gold[0]} of {src}")
-                changed += cols[3] != tags[k]
-                cols[3] = tags[k]
-                k += 1
-                line = "\t".join(cols)
-            rows.append(line)
-        if k != len(tags):
-            raise RuntimeError(f"retag: word count differs in sentence {gold[0]} of {src}")
-        words += k
+        rows, diff = take_column(gold, pred, UPOS_COL, f"retag ({src})")
+        changed += diff
+        words += sum(1 for line in rows if _is_word(line))
         blocks.append(rows)
     tmp = dst.with_name(dst.name + ".tmp")
     tmp.write_text("".join("\n".join(b) + "\n\n" for b in blocks), encoding="utf-8")
