@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from diplograf.extract.training import data, gsd21
 
 # Rows: id, form, upos, head, deprel, as GSD v2.1 annotates them (no lemmas, no features).
@@ -238,96 +236,3 @@ def test_both_profiles_train_the_parser_without_feats_and_scale(monkeypatch):
     gpu = _args("depparse", "gpu")
     assert gpu[gpu.index("--max_steps") + 1] == "1500"
     assert gpu[gpu.index("--second_optim_start_step") + 1] == "1000"
-
-
-def test_the_tuned_parser_keeps_the_shape_of_its_profile():
-    from diplograf.extract.training.recipe import _args, _shape_args
-
-    cpu = _shape_args("cpu")
-    assert cpu[cpu.index("--num_layers") + 1] == "2" and cpu[cpu.index("--batch_size") + 1] == "1500"
-    gpu = _shape_args("gpu")
-    assert gpu == ["--deep_biaff_hidden_dim", "200", "--no_ufeats"], "gpu: Stanza's sizes but the scorer"
-    assert "--max_steps" not in cpu + gpu, "schedules are not shape"
-    tune = _args("depparse_tune", "gpu")
-    assert tune[tune.index("--second_optim_start_step") + 1] == "1", "Adam from the first step"
-
-
-# Written by the project: (form, lemma, gold UPOS, head, deprel).
-TAGGED = [
-    [("Presiden", "presiden", "NOUN", 3, "nsubj"), ("Joko", "Joko", "PROPN", 1, "flat:name"),
-     ("mengunjungi", "kunjung", "VERB", 0, "root"), ("Jepang", "Jepang", "PROPN", 3, "obj"),
-     (".", ".", "PUNCT", 3, "punct")],
-    [("Kedua", "dua", "NUM", 2, "nummod"), ("menteri", "menteri", "NOUN", 3, "nsubj"),
-     ("menandatangani", "tanda tangan", "VERB", 0, "root"), ("perjanjian", "janji", "NOUN", 3, "obj"),
-     ("dagang", "dagang", "NOUN", 4, "compound"), (".", ".", "PUNCT", 3, "punct")],
-]
-
-
-@pytest.mark.slow
-def test_retag_gives_the_taggers_upos_and_keeps_lemmas_and_trees(tmp_path: Path):
-    from diplograf.extract.models import BUNDLED_DIR
-    from diplograf.extract.training.recipe import BUNDLE, Work, retag
-
-    work = Work(tmp_path / "work", tmp_path)
-    (work.saved / "pos").mkdir(parents=True)
-    (work.saved / "pos" / BUNDLE["pos"]).symlink_to(BUNDLED_DIR / "pos.pt")
-    work.pretrain.parent.mkdir(parents=True)
-    work.pretrain.symlink_to(BUNDLED_DIR / "pretrain.pt")
-    src, dst = tmp_path / "train.conllu", tmp_path / "tuned" / "train.conllu"
-    lines = []
-    for n, sent in enumerate(TAGGED):
-        lines.append(f"# sent_id = t{n}")
-        for i, (form, lemma, _, head, rel) in enumerate(sent, 1):
-            # every tag wrong on purpose: X is never what the tagger says for these words
-            lines.append("\t".join([str(i), form, lemma, "X", "_", "_", str(head), rel, "_", "_"]))
-        lines.append("")
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    changed, words = retag(work, src, dst)
-    assert (changed, words) == (11, 11)
-    rows = [line.split("\t") for line in dst.read_text(encoding="utf-8").splitlines() if line and line[0].isdigit()]
-    gold = [w for sent in TAGGED for w in sent]
-    assert [(r[1], r[2], r[6], r[7]) for r in rows] == [(f, lem, str(h), rel) for f, lem, _, h, rel in gold]
-    tags = {r[1]: r[3] for r in rows}
-    assert tags["mengunjungi"] == tags["menandatangani"] == "VERB" and tags["."] == "PUNCT"
-    assert tags["Jepang"] == "PROPN" and tags["perjanjian"] == "NOUN"
-    assert not list(dst.parent.glob("*.tagged")), "the tagger's raw output is removed"
-
-
-def test_tuning_reads_new_data_with_the_models_vocabulary(monkeypatch):
-    from stanza.models.depparse import data as stanza_data
-    from stanza.utils.conll import CoNLL
-
-    from diplograf.extract.models import BUNDLED_DIR
-    from diplograf.extract.training.tune_parser import model_vocab, use_vocab
-
-    monkeypatch.setattr(stanza_data.Dataset, "init_vocab", stanza_data.Dataset.init_vocab)
-    lines = []
-    for i, (form, lemma, upos, head, rel) in enumerate(TAGGED[1], 1):
-        lines.append("\t".join([str(i), form, lemma, upos, "_", "_", str(head), rel, "_", "_"]))
-    doc = CoNLL.conll2doc(input_str="\n".join(lines) + "\n\n")
-    args = {"sample_train": 1.0, "pretrain": False, "word_cutoff": 0, "shorthand": "id_diplo"}
-    fresh = stanza_data.Dataset(doc, args, None).vocab
-    vocab = model_vocab(str(BUNDLED_DIR / "depparse.pt"))
-    assert fresh["deprel"].unit2id("obj") != vocab["deprel"].unit2id("obj"), "a fresh vocabulary renumbers"
-    use_vocab(vocab)
-    tuned = stanza_data.Dataset(doc, args, None).vocab
-    assert tuned is vocab
-    for rel in ("nsubj", "obj", "compound", "root"):
-        assert tuned["deprel"].unit2id(rel) == vocab["deprel"].unit2id(rel)
-
-
-def test_a_new_tagger_or_parser_makes_the_tuned_parser_stale(tmp_path: Path):
-    from diplograf.extract.training.recipe import BUILT_ON, Work, _done, forget
-
-    work = Work(tmp_path / "work", tmp_path)
-    (work.root / "done").mkdir(parents=True)
-    (work.root / "done" / "depparse_tune").write_text("ok\n")
-    (work.saved / "depparse_tune").mkdir(parents=True)
-    (work.saved / "depparse_tune" / "depparse_checkpoint.pt").write_bytes(b"old run")
-    (work.saved / "depparse").mkdir()
-    assert BUILT_ON["pos"] == BUILT_ON["depparse"] == ("depparse_tune",)
-    forget(work, "depparse_tune")
-    assert not _done(work, "depparse_tune"), "export would take the stale tuned parser"
-    assert not (work.saved / "depparse_tune").exists(), "the tuning would resume the old checkpoint"
-    assert (work.saved / "depparse").exists()
-    forget(work, "depparse_tune")  # nothing left to forget: no error

@@ -75,14 +75,16 @@ GPU_ARGS: dict[str, list[str]] = CPU_ARGS | {
                  "--second_optim_start_step", "{steps:2000}", "--no_ufeats"],
 }
 
-#: Tuning the parser on the tagger's own tags (``depparse_tune``): Adam from the trained parser,
-#: on the training and dev files with UPOS predicted by our tagger, so that the parser learns not
-#: to trust a wrong tag. The same schedule for both profiles; the model sizes come from "depparse".
-TUNE_ARGS = ["--max_steps", "{steps:300}", "--eval_interval", "50", "--checkpoint_interval", "50",
-             # Stanza steps its scheduler at each dev evaluation: a warmup would hold lr at 0 until then
-             "--second_warmup_steps", "0", "--max_steps_before_stop", "1000", "--second_optim_start_step", "1"]
+#: The parser's tuning on our tagger's tags (``tuning.py``): Adam from the trained parser, on its
+#: training and dev files retagged by our tagger, so that it learns not to trust a wrong tag. The
+#: same schedule for both profiles; the model sizes come from "depparse" (``shape_args``).
+DEPPARSE_TUNE_ARGS = ["--max_steps", "{steps:300}", "--eval_interval", "{steps:50}",
+                      "--checkpoint_interval", "{steps:50}",
+                      # Stanza steps its scheduler at each dev evaluation: a warmup would hold lr at 0 until then
+                      "--second_warmup_steps", "0", "--max_steps_before_stop", "1000",
+                      "--second_optim_start_step", "1"]
 for _profile in (CPU_ARGS, GPU_ARGS):
-    _profile["depparse_tune"] = TUNE_ARGS
+    _profile["depparse_tune"] = DEPPARSE_TUNE_ARGS
 
 PROFILES = {"cpu": CPU_ARGS, "gpu": GPU_ARGS}
 
@@ -240,38 +242,68 @@ def take_column(block: list[str], predicted: list[str], col: int, who: str) -> t
     return out, changed
 
 
+def write_blocks(path: Path, blocks: list[list[str]]) -> None:
+    """Write CoNLL-U sentences to ``path`` through a temporary file (never a half-written file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text("".join("\n".join(b) + "\n\n" for b in blocks), encoding="utf-8")
+    tmp.replace(path)
+
+
+def predict_column(work: Work, who: str, predictor: list[str], src: Path, dst: Path, col: int) -> tuple[int, int]:
+    """Copy the CoNLL-U file ``src`` to ``dst`` with column ``col`` as a Stanza model predicts it.
+
+    ``predictor``: the model's module and arguments (``--mode predict`` and the model files); every
+    other column is kept. Returns (values changed, words)."""
+    raw = dst.with_name(dst.name + ".predicted")
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    _run(work, who, _py(*predictor, "--mode", "predict", "--eval_file", str(src), "--output_file", str(raw),
+                        "--shorthand", data.SHORT))
+    original, predicted = list(data.read_conllu(src)), list(data.read_conllu(raw))
+    if len(original) != len(predicted):
+        raise RuntimeError(f"{who}: {len(predicted)} sentences back from the model for {len(original)} in {src}")
+    changed = words = 0
+    blocks = []
+    for gold, pred in zip(original, predicted):
+        rows, diff = take_column(gold, pred, col, f"{who} ({src})")
+        changed += diff
+        words += sum(1 for line in rows if _is_word(line))
+        blocks.append(rows)
+    write_blocks(dst, blocks)
+    raw.unlink()
+    return changed, words
+
+
+def lemmatiser(work: Work) -> list[str]:
+    """The predictor arguments of our trained lemmatizer (see ``predict_column``)."""
+    model = work.saved / "lemma" / BUNDLE["lemma"]
+    if not model.exists():
+        raise FileNotFoundError(f"{model} is missing; run the 'lemma' step first")
+    return ["stanza.models.lemmatizer", "--save_dir", str(model.parent), "--save_name", model.name]
+
+
 def lemmatise_gsd21(work: Work) -> int:
     """Give the GSD v2.1 sentences of the syntax mix the lemmas of our own lemmatizer.
 
     v2.1 has no lemmas, and the parser embeds lemmas: a sentence with "_" lemmas would be known to
     come from GSD v2.1 and one with lemmas from CSUI/PUD, and text at run time (lemmatised by the
     pipeline) would always be parsed the CSUI way. Returns the number of sentences lemmatised."""
-    lemma_model = work.saved / "lemma" / BUNDLE["lemma"]
-    if not lemma_model.exists():
-        raise FileNotFoundError(f"depparse: {lemma_model} is missing; run the 'lemma' step first")
     train = work.root / "ud_syn" / data.TREEBANK / f"{data.SHORT}-ud-train.conllu"
     blocks = list(data.read_conllu(train))
     gsd21 = [i for i, b in enumerate(blocks) if b[0].startswith("# sent_id = gsd21-")]
     src, out = work.root / "data" / "gsd21-lemma.in.conllu", work.root / "data" / "gsd21-lemma.out.conllu"
-    src.parent.mkdir(parents=True, exist_ok=True)
-    src.write_text("".join("\n".join(blocks[i]) + "\n\n" for i in gsd21), encoding="utf-8")
-    _run(work, "lemmatise_gsd21", _py("stanza.models.lemmatizer", "--mode", "predict", "--eval_file", str(src),
-                                      "--output_file", str(out), "--save_dir", str(lemma_model.parent),
-                                      "--save_name", lemma_model.name, "--shorthand", data.SHORT))
-    predicted = list(data.read_conllu(out))
-    if len(predicted) != len(gsd21):
-        raise RuntimeError(f"lemmatise_gsd21: {len(predicted)} sentences back from the lemmatizer, {len(gsd21)} sent")
-    for i, pred in zip(gsd21, predicted):
-        blocks[i], _ = take_column(blocks[i], pred, LEMMA_COL, "lemmatise_gsd21")
-    tmp = train.with_suffix(".tmp")
-    tmp.write_text("".join("\n".join(b) + "\n\n" for b in blocks), encoding="utf-8")
-    tmp.replace(train)
+    write_blocks(src, [blocks[i] for i in gsd21])
+    predict_column(work, "lemmatise_gsd21", lemmatiser(work), src, out, LEMMA_COL)
+    for i, lemmatised in zip(gsd21, data.read_conllu(out)):
+        blocks[i] = lemmatised
+    write_blocks(train, blocks)
     return len(gsd21)
 
 
-def _shape_args(profile: str) -> list[str]:
-    """The model-size flags of the profile's parser (with their values), and ``--no_ufeats``."""
-    args = PROFILES[profile]["depparse"]
+def shape_args(profile: str, name: str) -> list[str]:
+    """The model-size flags of the profile's tagger or parser (with their values), and
+    ``--no_ufeats``: a run that continues a trained model must repeat them."""
+    args = PROFILES[profile][name]
     out = []
     for i, arg in enumerate(args):
         if arg in SHAPE_FLAGS:
@@ -281,84 +313,11 @@ def _shape_args(profile: str) -> list[str]:
     return out
 
 
-def retag(work: Work, src: Path, dst: Path) -> tuple[int, int]:
-    """Copy a parser data file with the UPOS of our tagger; lemmas, features and trees are kept.
-
-    Returns (tags changed, words). Stanza's own ``--predicted`` preparation also blanks every lemma,
-    which the parser embeds, hence this."""
-    tagger = work.saved / "pos" / BUNDLE["pos"]
-    if not tagger.exists():
-        raise FileNotFoundError(f"depparse_tune: {tagger} is missing; run the 'pos' step first")
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    raw = dst.with_name(dst.name + ".tagged")
-    _run(work, "retag", _py("stanza.models.tagger", "--mode", "predict", "--eval_file", str(src),
-                            "--output_file", str(raw), "--save_dir", str(tagger.parent), "--save_name", tagger.name,
-                            "--shorthand", data.SHORT, "--wordvec_pretrain_file", str(work.pretrain)))
-    original, predicted = list(data.read_conllu(src)), list(data.read_conllu(raw))
-    if len(original) != len(predicted):
-        raise RuntimeError(f"retag: {len(predicted)} sentences back from the tagger for {len(original)} in {src}")
-    changed = words = 0
-    blocks = []
-    for gold, pred in zip(original, predicted):
-        rows, diff = take_column(gold, pred, UPOS_COL, f"retag ({src})")
-        changed += diff
-        words += sum(1 for line in rows if _is_word(line))
-        blocks.append(rows)
-    tmp = dst.with_name(dst.name + ".tmp")
-    tmp.write_text("".join("\n".join(b) + "\n\n" for b in blocks), encoding="utf-8")
-    tmp.replace(dst)
-    raw.unlink()
-    return changed, words
-
-
-def _fresh_copy(model: Path, dst: Path) -> None:
-    """Copy a parser model with its training history cleared.
-
-    Stanza reloads the best model from --save_dir when it switches to Adam (at step 1 here) and
-    saves a new best only above every dev score in the history: the gold-tag scores of the first
-    training would outrank every score on predicted tags, and no tuned model would be kept."""
-    import torch
-
-    state = torch.load(model, map_location="cpu", weights_only=False)
-    state.update({"dev_score_history": [], "global_step": 0, "last_best_step": 0})
-    tmp = dst.with_name(dst.name + ".tmp")
-    torch.save(state, tmp)
-    tmp.replace(dst)
-
-
-def step_depparse_tune(work: Work) -> Path:
-    """Tune the trained parser on predicted tags (train and dev retagged by our tagger).
-
-    Trained on gold tags only, the parser lost 5 LAS on GSD test behind the tagger (80.8 -> 75.7 on
-    gold words); here it learns the tagger's errors. Resumes from its checkpoint."""
-    base = work.saved / "depparse" / BUNDLE["depparse"]
-    if not base.exists():
-        raise FileNotFoundError(f"depparse_tune: {base} is missing; run the 'depparse' step first")
-    if _done(work, "depparse_tune"):  # run again (--force): start afresh, not from the old checkpoint
-        forget(work, "depparse_tune")
-    prepared, tuned = work.root / "data" / "depparse", work.root / "data" / "depparse_tune"
-    stats = {}
-    for split in ("train", "dev"):
-        changed, words = retag(work, prepared / f"{data.SHORT}.{split}.in.conllu",
-                               tuned / f"{data.SHORT}.{split}.in.conllu")
-        stats[split] = {"changed": changed, "words": words}
-    (tuned / "retag.json").write_text(json.dumps(stats, indent=1, sort_keys=True))
-    out = work.saved / "depparse_tune"
-    out.mkdir(parents=True, exist_ok=True)
-    if not (out / "depparse_checkpoint.pt").exists():
-        _fresh_copy(base, out / BUNDLE["depparse"])
-    _run(work, "depparse_tune", _py(
-        "diplograf.extract.training.tune_parser", "--mode", "train", "--lang", "id", "--shorthand", data.SHORT,
-        "--train_file", str(tuned / f"{data.SHORT}.train.in.conllu"),
-        "--eval_file", str(tuned / f"{data.SHORT}.dev.in.conllu"),
-        "--wordvec_pretrain_file", str(work.pretrain), "--continue_from", str(base),
-        "--save_dir", str(out), "--save_name", BUNDLE["depparse"],
-        *_shape_args(work.profile), *_args("depparse_tune", work.profile)))
-    return out / BUNDLE["depparse"]
-
-
 #: A step -> the steps built on its model, which a new model of it makes stale.
 BUILT_ON = {"pos": ("depparse_tune",), "depparse": ("depparse_tune",)}
+
+#: The steps whose model replaces another's in the bundle, when done.
+TUNED = {"depparse": "depparse_tune"}
 
 
 def forget(work: Work, name: str) -> None:
@@ -369,8 +328,6 @@ def forget(work: Work, name: str) -> None:
 
 def train_model(work: Work, name: str) -> Path:
     """Prepare the data of one Stanza model with stanza.utils.datasets and train it with its run_* script."""
-    for stale in BUILT_ON.get(name, ()):
-        forget(work, stale)
     prepare, runner, ud, pretrain, options = MODEL_STEPS[name]
     if name == "depparse":
         lemmatise_gsd21(work)
@@ -387,8 +344,8 @@ def step_export(work: Work) -> Path:
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     for name, fname in BUNDLE.items():
         src = work.pretrain if name == "pretrain" else work.saved / name / fname
-        if name == "depparse" and _done(work, "depparse_tune"):
-            src = work.saved / "depparse_tune" / fname
+        if name in TUNED and _done(work, TUNED[name]):
+            src = work.saved / TUNED[name] / fname
         if not src.exists():
             raise FileNotFoundError(f"export: {src} is missing; run the '{name}' step first")
         slim_model(src, MODEL_DIR / fname, half=name in HALF)
@@ -397,6 +354,12 @@ def step_export(work: Work) -> Path:
     (MODEL_DIR / WHOLE_WORDS).write_text(lexicon, encoding="utf-8")
     shutil.copy(work.root / "times.json", MODEL_DIR / "training-times.json")
     return MODEL_DIR
+
+
+def _tuning(work: Work, name: str) -> Path:
+    from . import tuning  # it builds on this module
+
+    return tuning.STEPS[name](work)
 
 
 #: name -> (function, lane). Order matters within a lane; a done step leaves a marker in <work>/done/.
@@ -409,7 +372,7 @@ STEPS = {
     "depparse": (functools.partial(train_model, name="depparse"), 1),  # wants the lemmatizer
     "pos": (functools.partial(train_model, name="pos"), 2),
     "ner": (functools.partial(train_model, name="ner"), 2),
-    "depparse_tune": (step_depparse_tune, 3),  # wants the tagger and the parser
+    "depparse_tune": (functools.partial(_tuning, name="depparse_tune"), 3),  # wants the tagger and the parser
     "export": (step_export, 3),
 }
 
@@ -437,6 +400,8 @@ def run_step(work: Work, name: str, force: bool = False) -> None:
     if _done(work, name) and not force:
         print(f"[{name}] done already, skipped ({work.root / 'done' / name})", flush=True)
         return
+    for stale in BUILT_ON.get(name, ()):
+        forget(work, stale)
     start = time.time()
     print(f"[{name}] starting at {time.strftime('%H:%M:%S')}", flush=True)
     func = STEPS[name][0]
@@ -463,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
                 profile=args.profile or _default_profile())
     if args.list:
         for name in STEPS:
-            print(f"{name:10s} {'done' if _done(work, name) else '-'}")
+            print(f"{name:14s} {'done' if _done(work, name) else '-'}")
         return 0
     if not (args.shared / "data").exists():
         parser.error(f"no training data at {args.shared / 'data'} (pass --shared DIR)")
