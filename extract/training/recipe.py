@@ -274,11 +274,17 @@ def predict_column(work: Work, who: str, predictor: list[str], src: Path, dst: P
     return changed, words
 
 
+def trained_model(work: Work, name: str) -> Path:
+    """The model file a training step saved; a clear error when that step has not run."""
+    model = work.saved / name / BUNDLE[name]
+    if not model.exists():
+        raise FileNotFoundError(f"{model} is missing; run the '{name}' step first")
+    return model
+
+
 def lemmatiser(work: Work) -> list[str]:
     """The predictor arguments of our trained lemmatizer (see ``predict_column``)."""
-    model = work.saved / "lemma" / BUNDLE["lemma"]
-    if not model.exists():
-        raise FileNotFoundError(f"{model} is missing; run the 'lemma' step first")
+    model = trained_model(work, "lemma")
     return ["stanza.models.lemmatizer", "--save_dir", str(model.parent), "--save_name", model.name]
 
 

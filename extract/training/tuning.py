@@ -24,19 +24,13 @@ from .recipe import (
     forget,
     predict_column,
     shape_args,
+    trained_model,
 )
-
-
-def _base(work: Work, name: str) -> Path:
-    model = work.saved / name / BUNDLE[name]
-    if not model.exists():
-        raise FileNotFoundError(f"{model} is missing; run the '{name}' step first")
-    return model
 
 
 def tagger(work: Work) -> list[str]:
     """The predictor arguments of our trained tagger, for ``predict_column``."""
-    model = _base(work, "pos")
+    model = trained_model(work, "pos")
     return ["stanza.models.tagger", "--save_dir", str(model.parent), "--save_name", model.name,
             "--wordvec_pretrain_file", str(work.pretrain)]
 
@@ -80,7 +74,7 @@ def step_depparse_tune(work: Work) -> Path:
 
     Trained on gold tags only, the parser lost 5 LAS on GSD test behind the tagger (80.8 -> 75.7 on
     gold words); here it learns the tagger's errors. Resumes from its checkpoint."""
-    base = _base(work, "depparse")
+    base = trained_model(work, "depparse")
     if _done(work, "depparse_tune"):  # run again (--force): start afresh, not from the old checkpoint
         forget(work, "depparse_tune")
     tuned = parser_data(work)
