@@ -8,6 +8,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .retokenize import Retokenize
+
 BUNDLED_DIR = Path(__file__).resolve().parent / "models" / "id"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 #: File of each processor inside a model folder (the layout ``make models`` writes).
@@ -69,18 +71,6 @@ def _resources_dir() -> str:
     return str(folder)
 
 
-class KeepWhole:
-    """Stanza tokenize postprocessor: a token flagged as a multi-word token whose lower-cased form is
-    a known whole word ("biasanya", "sebaliknya": lexicalised, not "biasa" + "nya") stays one word."""
-
-    def __init__(self, words: frozenset[str]) -> None:
-        self.words = words
-
-    def __call__(self, sentences: list[list]) -> list[list]:
-        return [[tok[0] if isinstance(tok, tuple) and tok[0].lower() in self.words else tok for tok in sent]
-                for sent in sentences]
-
-
 def whole_words(folder: Path) -> frozenset[str]:
     """The words of ``folder/whole-words.txt`` (none when the folder has no such file)."""
     path = folder / WHOLE_WORDS
@@ -96,12 +86,15 @@ def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = P
 
     spec = spec or ModelSpec()
     logging.getLogger("stanza").setLevel(logging.ERROR)
+    kwargs = {}
+    if "tokenize" in processors and not options.get("tokenize_pretokenized"):
+        words = whole_words(spec.folder) if spec.package == "bundled" else frozenset()
+        kwargs["tokenize_postprocessor"] = Retokenize(words)
     if spec.package == "official":
         ours = check_folder(spec.folder, tuple(p for p in processors if p == "ner"))
         base = tuple(p for p in processors if p != "ner")
-        kwargs = {}
         if "ner" in ours:
-            kwargs = {"ner_model_path": str(ours["ner"]), "ner_pretrain_path": str(ours["pretrain"])}
+            kwargs |= {"ner_model_path": str(ours["ner"]), "ner_pretrain_path": str(ours["pretrain"])}
         try:
             return stanza.Pipeline("id", processors=",".join(processors), download_method=None,
                                    use_gpu=spec.use_gpu, logging_level="ERROR", **kwargs, **options)
@@ -111,16 +104,13 @@ def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = P
                 f"Fix: download it once where a network is at hand (stanza.download('id')) "
                 f"or use the bundled models (drop --stanza-package official). Needed: {', '.join(base)}") from err
     paths = check_folder(spec.folder, processors)
-    kwargs = {f"{p}_model_path": str(paths[p]) for p in processors}
+    kwargs |= {f"{p}_model_path": str(paths[p]) for p in processors}
     for p in USES_PRETRAIN:
         if p in processors:
             kwargs[f"{p}_pretrain_path"] = str(paths["pretrain"])
     if "ner" in processors:
         kwargs["ner_charlm_forward_file"] = None
         kwargs["ner_charlm_backward_file"] = None
-    keep = whole_words(spec.folder)
-    if keep and "mwt" in processors and not options.get("tokenize_pretokenized"):
-        kwargs["tokenize_postprocessor"] = KeepWhole(keep)
     try:
         return stanza.Pipeline("id", dir=_resources_dir(), processors=",".join(processors),
                                download_method=None, use_gpu=spec.use_gpu, logging_level="ERROR",

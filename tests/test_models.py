@@ -10,13 +10,13 @@ import pytest
 from diplograf.extract.models import (
     BUNDLED_DIR,
     FILES,
-    KeepWhole,
     ModelError,
     ModelSpec,
     check_folder,
     load_pipeline,
     whole_words,
 )
+from diplograf.extract.retokenize import Retokenize, split_plus_joined
 
 
 @pytest.fixture
@@ -90,10 +90,27 @@ def test_lexicalised_nya_words_stay_whole(pipeline):
     assert words["bukunya"] == ["buku", "nya"] and words["adiknya"] == ["adik", "nya"]
 
 
-def test_keep_whole_unflags_only_known_words():
-    keep = KeepWhole(frozenset({"biasanya"}))
-    assert keep([[("Biasanya", True), ("bukunya", True), "dia"]]) == [["Biasanya", ("bukunya", True), "dia"]]
+def test_retokenize_unflags_only_known_whole_words():
+    fix = Retokenize(frozenset({"biasanya"}))
+    assert fix([[("Biasanya", True), ("bukunya", True), "dia"]]) == [["Biasanya", ("bukunya", True), "dia"]]
     assert whole_words(BUNDLED_DIR) >= {"biasanya", "sebaliknya", "hanya"}
+
+
+def test_retokenize_splits_names_joined_by_plus():
+    assert split_plus_joined("China+Asia") == ["China", "+", "Asia"]
+    assert split_plus_joined("Rusia+Ukraina+Belarus") == ["Rusia", "+", "Ukraina", "+", "Belarus"]
+    for kept in ("C++", "C+C5", "A+idn", "idBBB+", "2+3", "+", ("China+Asia", True)):
+        assert split_plus_joined(kept) == [kept]
+    assert Retokenize()([["menteri", "China+Asia", "Tengah"]]) == [["menteri", "China", "+", "Asia", "Tengah"]]
+
+
+def test_plus_joined_names_are_separate_words(pipeline):
+    text = "Menteri luar negeri China+Asia Tengah bertemu di Astana."
+    sentence = pipeline(text).sentences[0]
+    tokens = {t.text: (t.start_char, t.end_char) for t in sentence.tokens}
+    assert tokens["China"] == (20, 25) and tokens["+"] == (25, 26) and tokens["Asia"] == (26, 30)
+    assert text[slice(*tokens["Asia"])] == "Asia"
+    assert "China+Asia" not in tokens
 
 
 def test_missing_model_names_the_file_and_the_fix(tmp_path):
