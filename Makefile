@@ -15,6 +15,7 @@ help:
 	@echo "make lint             ruff"
 	@echo "make models           train the Indonesian Stanza models from $(SHARED)/data (resumable; PROFILE=cpu|gpu)"
 	@echo "make evaluate-models  score the bundled models on GSD, CSUI and the NER test sets"
+	@echo "                      (EVALUATE_ARGS=--tag-oracle: what the tagger's errors cost the parser)"
 	@echo "make seeds-report     per-relation scores on $(SHARED)/corpus/seeds into docs/seeds.md"
 	@echo "make benchmark        load time and query latency, 1M synthetic triples: pyoxigraph vs rdflib"
 
@@ -52,7 +53,7 @@ models: $(STAMP)
 	$(PY) -m diplograf.extract.training --shared $(SHARED) --lanes 2 $(if $(PROFILE),--profile $(PROFILE))
 
 evaluate-models: $(STAMP)
-	$(PY) -m diplograf.extract.evaluate --shared $(SHARED)
+	$(PY) -m diplograf.extract.evaluate --shared $(SHARED) $(EVALUATE_ARGS)
 
 seeds-report: $(STAMP)
 	$(PY) -m diplograf.graph.seeds_report --shared $(SHARED)

@@ -4,7 +4,9 @@ UD: end to end from raw text (tokens, sentences, words, UPOS, UFeats, lemmas, UA
 CoNLL 2018 scorer) on GSD test and CSUI test. NER: entity F1 per type on each NER test set, on
 the gold tokens, counting only the types each set annotates. Usage::
 
-    python -m diplograf.extract.evaluate [--shared ../shared] [--stanza-dir DIR] [--json FILE]
+    python -m diplograf.extract.evaluate [--shared ../shared] [--stanza-dir DIR] [--json FILE] [--tag-oracle]
+
+``--tag-oracle`` adds what the tagger's errors cost the parser (``tag_oracle.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from . import tag_oracle
 from .models import BUNDLED_DIR, ModelSpec, load_pipeline
 from .training import data
 
@@ -102,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the scores here")
     parser.add_argument("--skip-ud", action="store_true")
     parser.add_argument("--skip-ner", action="store_true")
+    parser.add_argument("--tag-oracle", action="store_true",
+                        help="LAS on the gold words behind our tags, gold tags, and each confusion put right")
     args = parser.parse_args(argv)
     if not (args.shared / "data").is_dir():
         parser.error(f"no test data at {args.shared / 'data'} (pass --shared DIR)")
@@ -120,6 +125,14 @@ def main(argv: list[str] | None = None) -> int:
             pub = STANZA_PUBLISHED[name]
             print(f"{name + ' Stanza published':22s} " + " ".join(
                 f"{pub[m]:9.2f}" if m in pub else f"{'-':>9s}" for m in UD_METRICS))
+    if args.tag_oracle:
+        pipe = load_pipeline(spec, ("tokenize", "pos", "lemma", "depparse"), tokenize_pretokenized=True,
+                             depparse_pretagged=True)
+        src = data.ud_sources(args.shared)
+        for name, key in UD_TESTS.items():
+            result = tag_oracle.run(pipe, src[key])
+            results.setdefault("tag_oracle", {})[name] = {"upos": result.upos, "las": result.las}
+            print(tag_oracle.report(name, result))
     if not args.skip_ner:
         pipe = load_pipeline(spec, ("tokenize", "ner"), tokenize_pretokenized=True)
         with tempfile.TemporaryDirectory() as tmp:
