@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from diplograf.extract.training import data, gsd21
 
 # Rows: id, form, upos, head, deprel, as GSD v2.1 annotates them (no lemmas, no features).
@@ -236,3 +238,50 @@ def test_both_profiles_train_the_parser_without_feats_and_scale(monkeypatch):
     gpu = _args("depparse", "gpu")
     assert gpu[gpu.index("--max_steps") + 1] == "1500"
     assert gpu[gpu.index("--second_optim_start_step") + 1] == "1000"
+
+
+def _tiny_shared(root: Path, current_gsd: bool, v21: bool = True) -> Path:
+    """A ../shared tree whose every treebank file is one sentence written here."""
+    sentence = "\n".join(v21_block()) + "\n\n"
+    for key, path in data.ud_sources(root).items():
+        if (key == "gsd_train" and not current_gsd) or (key == "gsd21_train" and not v21):
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(sentence, encoding="utf-8")
+    return root
+
+
+def test_current_gsd_train_takes_the_place_of_v21(tmp_path: Path):
+    def syn_mix(shared: Path) -> tuple[dict, list[str], list[list[str]]]:
+        work = tmp_path / shared.name / "work"
+        counts = data.build_treebanks(shared, work)
+        syn = work / "ud_syn" / data.TREEBANK / f"{data.SHORT}-ud-train.conllu"
+        blocks = list(data.read_conllu(syn))
+        return counts, [b[0] for b in blocks], blocks
+
+    counts, ids, blocks = syn_mix(_tiny_shared(tmp_path / "old", current_gsd=False))
+    assert counts["gsd_current"] == 0 and ids[0] == "# sent_id = gsd21-0"
+    assert "6-7\tpesannya" in "\n".join(blocks[0]), "v2.1 is rewritten"
+
+    counts, ids, blocks = syn_mix(_tiny_shared(tmp_path / "new", current_gsd=True, v21=False))
+    assert counts["gsd_current"] == 1 and ids[0] == "# sent_id = gsd-0"
+    assert "6\tpesannya" in "\n".join(blocks[0]), "the current file is taken as it is"
+    assert not any(i.startswith("# sent_id = gsd21") for i in ids)
+
+
+def test_missing_gsd_train_names_the_file(tmp_path: Path):
+    shared = _tiny_shared(tmp_path, current_gsd=False, v21=False)
+    with pytest.raises(FileNotFoundError, match="id-ud-train.conllu"):
+        data.build_treebanks(shared, tmp_path / "work")
+
+
+def test_no_v21_sentences_need_no_lemmatiser(tmp_path: Path):
+    from diplograf.extract.training.recipe import Work, lemmatise_gsd21
+
+    work = Work(root=tmp_path, shared=tmp_path)  # no trained lemmatizer here: it must not be asked for
+    train = tmp_path / "ud_syn" / data.TREEBANK / f"{data.SHORT}-ud-train.conllu"
+    assert data.write_conllu(train, [("gsd", _tiny_shared(tmp_path / "s", True) / "data" / "ud" /
+                                      "UD_Indonesian-GSD" / "id_gsd-ud-train.conllu")], blank_xpos=True) == 1
+    before = train.read_text(encoding="utf-8")
+    assert lemmatise_gsd21(work) == 0
+    assert train.read_text(encoding="utf-8") == before

@@ -6,6 +6,7 @@ The mix (see extract/models/id/MODELS.md for why):
 * tokenize, mwt: those plus GSD v2.1 train rewritten to current GSD conventions (``gsd21``);
 * pos, depparse: those plus GSD v2.1 train (4,477 sentences) rewritten to current GSD conventions
   (``gsd21``), XPOS blanked;
+* where ../shared holds the current GSD train file, it takes v2.1's place, as it is (``gsd_train``);
 * dev for everything: current GSD dev; test: GSD test (CSUI test is scored end to end too);
 * ner: IndoNLU NERGrit + NERP and idner-news-2k, labels mapped by ``NER_LABEL_MAP``.
 
@@ -132,6 +133,7 @@ def whole_word_lexicon(conllu: Path, min_count: int = 3) -> list[str]:
 def ud_sources(shared: Path) -> dict[str, Path]:
     ud = shared / "data" / "ud"
     return {
+        "gsd_train": ud / "UD_Indonesian-GSD" / "id_gsd-ud-train.conllu",  # optional, see gsd_train
         "gsd21_train": ud / "UD_Indonesian-GSD-v2.1" / "id-ud-train.conllu",
         "gsd_dev": ud / "UD_Indonesian-GSD" / "id_gsd-ud-dev.conllu",
         "gsd_test": ud / "UD_Indonesian-GSD" / "id_gsd-ud-test.conllu",
@@ -141,28 +143,35 @@ def ud_sources(shared: Path) -> dict[str, Path]:
     }
 
 
+def gsd_train(src: dict[str, Path]) -> tuple[str, Path]:
+    """GSD's training sentences for the mixes: the current train file where ../shared has one (the
+    same sentences in GSD's own current annotation: taken as it is), else v2.1, which ``write_conllu``
+    rewrites (prefix ``gsd21``)."""
+    return ("gsd", src["gsd_train"]) if src["gsd_train"].exists() else ("gsd21", src["gsd21_train"])
+
+
 def build_treebanks(shared: Path, work: Path) -> dict[str, int]:
-    """Write the two UD mixes Stanza's prepare scripts read; return sentence counts."""
+    """Write the UD mixes Stanza's prepare scripts read; return sentence counts."""
     src = ud_sources(shared)
-    missing = [str(p) for p in src.values() if not p.exists()]
+    gsd = gsd_train(src)
+    needed = {k: p for k, p in src.items() if k not in ("gsd_train", "gsd21_train")} | {f"{gsd[0]}_train": gsd[1]}
+    missing = [str(p) for p in needed.values() if not p.exists()]
     if missing:
         raise FileNotFoundError("training data missing: " + ", ".join(missing))
-    counts = {}
+    counts = {"gsd_current": int(gsd[0] == "gsd")}
     # The "tok" mix: current conventions only (MWT, lemmas, features).
     tok = work / "ud_tok" / TREEBANK
     counts["tok_train"] = write_conllu(
         tok / f"{SHORT}-ud-train.conllu", [("csui", src["csui_train"]), ("pud", src["pud"])], blank_xpos=True)
-    # The "seg" mix: tokens, sentences and multi-word tokens learn from all three (v2.1 rewritten).
+    # The "seg" mix: tokens, sentences and multi-word tokens learn from all three (GSD as gsd_train gives it).
     seg = work / "ud_seg" / TREEBANK
     counts["seg_train"] = write_conllu(
-        seg / f"{SHORT}-ud-train.conllu",
-        [("gsd21", src["gsd21_train"]), ("csui", src["csui_train"]), ("pud", src["pud"])], blank_xpos=True,
-        whole_words=True)
-    # The "syn" mix: adds GSD v2.1 for tagging and parsing.
+        seg / f"{SHORT}-ud-train.conllu", [gsd, ("csui", src["csui_train"]), ("pud", src["pud"])],
+        blank_xpos=True, whole_words=True)
+    # The "syn" mix: adds GSD for tagging and parsing.
     syn = work / "ud_syn" / TREEBANK
     counts["syn_train"] = write_conllu(
-        syn / f"{SHORT}-ud-train.conllu",
-        [("gsd21", src["gsd21_train"]), ("csui", src["csui_train"]), ("pud", src["pud"])], blank_xpos=True)
+        syn / f"{SHORT}-ud-train.conllu", [gsd, ("csui", src["csui_train"]), ("pud", src["pud"])], blank_xpos=True)
     for root in (tok, seg, syn):
         for split, key in (("dev", "gsd_dev"), ("test", "gsd_test")):
             # The tagger picks its best model on the dev file. With FEATS there, it would pick by

@@ -297,6 +297,8 @@ def lemmatise_gsd21(work: Work) -> int:
     train = work.root / "ud_syn" / data.TREEBANK / f"{data.SHORT}-ud-train.conllu"
     blocks = list(data.read_conllu(train))
     gsd21 = [i for i, b in enumerate(blocks) if b[0].startswith("# sent_id = gsd21-")]
+    if not gsd21:  # the current GSD train file has lemmas of its own (data.gsd_train)
+        return 0
     src, out = work.root / "data" / "gsd21-lemma.in.conllu", work.root / "data" / "gsd21-lemma.out.conllu"
     write_blocks(src, [blocks[i] for i in gsd21])
     predict_column(work, "lemmatise_gsd21", lemmatiser(work), src, out, LEMMA_COL)
