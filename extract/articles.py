@@ -33,7 +33,7 @@ DATELINE = re.compile(
 DATELINE_PREFIX = re.compile(
     r"^(\s*[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}"  # the city: "XI'AN", "Kuala Lumpur"
     r"(?:\s*,?\s*(?:\([^)]{1,40}\)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}))?"  # the outlet: "(ANTARA)", "Radio X"
-    r"\s*[—–-]\s*)(?=[A-Z\"“])")
+    r"\s*(?:[—–-]{1,2})\s*)(?=[A-Z\"“])")  # "Jakarta, CNN Indonesia --", "JAKARTA (Pos Kota) –"
 #: A line that is only a name of two to four words: a byline ("Eko Satrio Wibowo").
 BYLINE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$")
 

@@ -6,8 +6,9 @@ import functools
 import re
 
 from .gazetteer import Gazetteer, norm, slug
+from .lexicon import all_common, honorific_at
 from .records import Entity, Mention, Sentence, Word
-from .tables import phrase_table, rows
+from .tables import phrase_table, phrases, rows
 
 #: Stanza NER label -> entity type of the contract.
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "City", "EVENT": "Event"}
@@ -15,8 +16,6 @@ NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "City", "EVENT": "Ev
 PREFIX = {"Person": "person", "Country": "country", "City": "city", "Region": "region",
           "Organization": "org", "Event": "event", "Agreement": "agreement",
           "Initiative": "initiative", "Project": "project"}
-#: A word before a LOC span that makes it a region.
-REGION_CUES = {"provinsi", "wilayah", "kawasan", "negara bagian", "prefektur", "daerah", "kabupaten"}
 #: Words that may sit inside a person's name although not capitalised.
 NAME_PARTICLES = {"bin", "binti", "da", "de", "del", "van", "von", "al", "el", "la", "le", "dos"}
 TRIM = ".,;:!?\"'()[]“”‘’-–—"
@@ -24,7 +23,13 @@ TRIM = ".,;:!?\"'()[]“”‘’-–—"
 OUTLET_WORDS = {norm(w) for _, words in rows("media.tsv") for w in words.split(";") if w.strip()}
 DEMONSTRATIVES = {"tersebut", "itu", "ini"}
 #: Words that open the name of a venue, not a city ("Istana Merdeka", "Hotel Indonesia", "Gedung Putih").
-VENUE_WORDS = {"istana", "hotel", "gedung", "bandara", "bandar", "wisma", "balai", "aula", "stadion"}
+VENUE_WORDS = {"istana", "hotel", "gedung", "bandara", "bandar", "wisma", "balai", "aula", "stadion", "kompleks",
+               "rumah", "masjid", "gereja", "kuil", "pura", "vihara", "tugu", "monumen", "museum", "taman",
+               "lapangan", "apartemen", "menara", "jembatan", "penjara", "rutan", "lapas", "kampus", "mal",
+               "plaza", "pasar", "terminal", "stasiun", "pelabuhan", "jalan", "jl", "jl."}
+#: English heads that end the name of a building or site.
+VENUE_HEADS_LAST = {"tower", "arena", "stadium", "hotel", "hall", "plaza", "mall", "square", "apartemen",
+                    "apartment", "apartments", "resort", "airport", "palace", "building"}
 #: Words before a state's name that make it part of a currency's name ("dolar AS", "dolar Singapura").
 CURRENCY_WORDS = {"dolar", "dollar", "usd"}
 
@@ -125,6 +130,61 @@ def _is_outlet(sentence: Sentence, first: int, last: int) -> bool:
     return bool(words & OUTLET_WORDS)
 
 
+@functools.cache
+def type_cues() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """where ("before", "strip", "head") -> [(phrase, type)], longest phrase first (``data/type_cues.tsv``)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {"before": [], "strip": [], "head": []}
+    for etype, forms, where in rows("type_cues.tsv"):
+        out[where].extend((p, etype) for p in phrases(forms))
+    for cues_ in out.values():
+        cues_.sort(key=lambda x: -len(x[0]))
+    return out
+
+
+def _cue_at(words: list[Word], i: int, where: str, before: bool = False) -> tuple[int, str] | None:
+    """(length, type) of the cue phrase of kind ``where`` that starts at word ``i`` (0-based), or with
+    ``before`` that ends right before it."""
+    for phrase, etype in type_cues()[where]:
+        n = len(phrase)
+        lo = i - n if before else i
+        if lo >= 0 and lo + n <= len(words) and tuple(norm(w.text) for w in words[lo:lo + n]) == phrase:
+            return n, etype
+    return None
+
+
+def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[int, int, str] | None:
+    """A NER span's bounds and type once the words around it are read: lowercase words the NER took
+    in are cut ("pulau Pasifik", "cetus Netanyahu"), and cue words fix the type ("kota Marawi",
+    "Provinsi Papua", "Laut Jawa", "lembaga survei Survation"). None when nothing of a name is left."""
+    words = sentence.words
+    while first <= last and not words[first - 1].text[:1].isupper() and not words[first - 1].text[:1].isdigit():
+        cut = _cue_at(words, first - 1, "before")
+        if cut and first + cut[0] - 1 < last and etype in ("City", "Person", "Organization"):
+            etype = cut[1]  # "kota Marawi" inside the span
+        first += 1
+    for k in range(first + 1, last + 1):  # "Perserikatan Bangsa-Bangsa terhadap Korut": the name ends before
+        w = words[k - 1]
+        if (w.upos == "ADP" and w.text.islower() and w.text not in NAME_PARTICLES and w.text != "di") or (
+                w.text == "(" and not any(x.text == ")" for x in words[k:last])):
+            last = k - 1
+            break
+    while last >= first and not any(c.isalnum() for c in words[last - 1].text):
+        last -= 1
+    if first > last:
+        return None
+    if etype in ("City", "Person", "Organization"):
+        strip = _cue_at(words, first - 1, "strip")
+        head = _cue_at(words, first - 1, "head")
+        before = _cue_at(words, first - 1, "before", before=True)
+        if strip and first + strip[0] <= last and etype != "Organization":
+            first, etype = first + strip[0], strip[1]  # "Provinsi Shaanxi": the region is "Shaanxi"
+        elif head and first < last and etype != "Organization":
+            etype = head[1]  # "Laut Jawa", "Semenanjung Korea"
+        elif before:
+            etype = before[1]  # "lembaga survei Survation", "kota Marawi", "provinsi Aceh"
+    return first, last, etype
+
+
 def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention]:
     """All entity mentions of one sentence, without overlaps; ``text`` is the article text."""
     gaz_ms = gazetteer_mentions(sentence, gaz)
@@ -134,7 +194,18 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
         etype = NER_TYPES.get(label)
         if etype is None:
             continue
+        if first > 1 and norm(sentence.words[first - 2].text) in CURRENCY_WORDS:
+            continue  # "dolar AS": a currency
+        typed = _typed_span(sentence, first, last, etype)
+        if typed is None:
+            continue
+        first, last, etype = typed
         inside = [m for m in gaz_ms if m.first >= first and m.last <= last]
+        person = _person_after(sentence, inside, last) if etype == "Organization" else None
+        if person is not None:  # "Kedutaan Besar AS Molly Koscina": the embassy, then a person
+            out.append(person)
+            taken |= set(range(person.first, person.last + 1))
+            last = person.first - 1
         if etype == "Person":
             # "Presiden Kazakhstan Kassym-Jomart Tokayev": keep the name after the last gazetteer word.
             if inside:
@@ -142,7 +213,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
             first = _skip_roles(sentence, first, last)
             if first > last:
                 continue
-        elif inside and etype in ("City",):
+        elif inside and etype in ("City", "Region"):
             continue  # the gazetteer knows this place better
         elif inside and (last - first + 1) <= sum(m.last - m.first + 1 for m in inside):
             continue
@@ -153,32 +224,74 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
                 out = [m for m in out if not (m.first >= first and m.last <= last)]
             else:
                 continue
-        if etype == "City":
-            prev = sentence.words[first - 2].text.lower() if first > 1 else ""
-            inner = sentence.words[first - 1].text.lower()
-            if inner in REGION_CUES and first < last:  # "Provinsi Shaanxi": the region is "Shaanxi"
-                first += 1
-                etype = "Region"
-            elif prev in REGION_CUES:
-                etype = "Region"
+        span_words = [w.text for w in sentence.words[first - 1:last]]
+        if etype == "Person" and (all_common(span_words) or (
+                len(span_words) == 1 and norm(span_words[0]) in title_words())):
+            continue  # "Pariwisata", "Pusat Penerangan", "Kami": common words, capitalised
         if etype in ("Organization", "Person") and _is_outlet(sentence, first, last):
             continue  # news outlets are sources, not actors
-        if etype == "City" and norm(sentence.words[first - 1].text) in VENUE_WORDS:
-            continue  # "Istana Kepresidenan Ak Orda": where a ceremony was held, not a party or a city
+        if etype in ("City", "Organization") and _is_venue(span_words):
+            continue  # "Istana Kepresidenan Ak Orda", "Trump Tower": where a ceremony was held
         out.append(_mention(sentence, first, last, etype))
         taken |= span
     for m in out:
         m.text = text[m.start:m.end].strip(TRIM) or text[m.start:m.end]
     skip = not_entities()
-    return sorted((m for m in out if norm(m.text) not in skip), key=lambda m: m.first)
+    return sorted((m for m in out if norm(m.text) not in skip and not WEB_NAME.search(m.text)), key=lambda m: m.first)
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Words of role titles (both languages), cue nouns and English name heads: "Kementerian Luar
+    Negeri", "Secretary", "Council" are never a person's name."""
+    from .gazetteer import roles
+
+    out = {t for phrase in roles() for t in phrase}
+    out |= {norm(t) for label in roles().values() for t in re.findall(r"[\w`'-]+", label)}
+    out |= {t for phrase, _, _ in cues() for t in phrase}
+    out |= set(name_heads()) | {"kementerian", "kedutaan", "departemen", "dewan", "komisi", "badan", "majelis",
+                                "direktorat", "kantor", "sekretariat", "markas", "meeting", "ministers",
+                                "ministry", "office", "department"}
+    return frozenset(out)
+
+
+def _person_after(sentence: Sentence, inside: list[Mention], last: int) -> Mention | None:
+    """A person's name the NER glued to the organisation before it ("Kementerian Luar Negeri China Geng
+    Shuang", "PBB Ban Ki Moon"): the proper nouns after the last state or body the gazetteer knows in
+    the span, not all of them common words and none a word of a title or an institution's name."""
+    if not inside:
+        return None
+    start = max(m.last for m in inside) + 1
+    tail = sentence.words[start - 1:last]
+    if (not 1 <= len(tail) <= 4 or not all(w.upos == "PROPN" and w.text[:1].isupper() for w in tail)
+            or all_common([w.text for w in tail]) or any(norm(w.text) in title_words() for w in tail)):
+        return None
+    return _mention(sentence, start, last, "Person")
+
+
+#: Web addresses and handles: "CNNIndonesia.com", "@theresamay" are sources, not entities.
+WEB_NAME = re.compile(r"\.(?:com|co|id|net|org|tv)\b|@\w", re.IGNORECASE)
+
+
+def _is_venue(words: list[str]) -> bool:
+    """A building or site: its Indonesian head first ("Kompleks Istana Kepresidenan") or its English
+    head last ("Trump Tower", "T-Mobile Arena")."""
+    return bool(words) and (norm(words[0]) in VENUE_WORDS or norm(words[-1]) in VENUE_HEADS_LAST)
 
 
 def _skip_roles(sentence: Sentence, first: int, last: int) -> int:
-    from .gazetteer import roles
+    """First word of a name after the roles and honorifics before it ("Menteri Luar Negeri Malaysia
+    Dato Sri Anifah Aman")."""
+    from .gazetteer import longest_role, roles
 
     table = roles()
+    texts = [w.text for w in sentence.words]
     while first <= last:
-        for n in range(min(4, last - first + 1), 0, -1):
+        n = honorific_at(texts, first - 1)
+        if n:
+            first += n
+            continue
+        for n in range(min(longest_role(), last - first + 1), 0, -1):
             toks = tuple(norm(w.text) for w in sentence.words[first - 1:first - 1 + n])
             if toks in table:
                 first += n
@@ -192,14 +305,24 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
     """Give every mention an entity key; one Entity per real thing within and across articles."""
     entities: dict[str, Entity] = {}
     person_names: dict[str, str] = {}  # slug of a full name -> full name, over all articles
+    long_forms: dict[str, str] = {}  # "jokowi" -> "Joko Widodo", where some article says so
     for mentions in mentions_by_article.values():
         for m in mentions:
             if m.type == "Person" and len(m.text.split()) > 1:
                 person_names.setdefault(slug(m.text), m.text)
+            if m.alias_of:
+                long_forms.setdefault(norm(m.text), m.alias_of)
+    all_full = sorted(person_names.values())
+
+    @functools.cache
+    def canonical(name: str) -> str:
+        """The fullest form of a person's name over the corpus ("Retno Marsudi" -> "Retno LP Marsudi")."""
+        return _full_name(name, all_full, unique=True) or name
+
     for mentions in mentions_by_article.values():
-        local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=len, reverse=True)
+        local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=lambda t: (-len(t), t))
         local_named = sorted({m.text for m in mentions if m.type in ("Event", "Initiative") and not m.entity
-                              and not _anaphoric(m.text)}, key=len, reverse=True)
+                              and not _anaphoric(m.text)}, key=lambda t: (-len(t), t))
         last_event: str | None = None
         last_person: str | None = None
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -223,13 +346,14 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                     state = gaz.entries[entry.stands_for]
                     entities.setdefault(state.key, Entity(state.key, state.name, state.type, state.wikidata, state.iso))
             elif m.type == "Person":
-                full = _full_name(m.text, local_full) or _full_name(m.text, list(person_names.values()), unique=True)
-                full = full or m.text
+                name = long_forms.get(norm(m.text), m.text)
+                full = canonical(_full_name(name, local_full) or name)
                 m.entity = f"person:{slug(full)}"
                 ent = entities.setdefault(m.entity, Entity(m.entity, full, "Person"))
             else:
                 # "KTT China-Asia Tengah" after "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah ke-2"
-                name = (_longer_name(m.text, local_named) if m.type in ("Event", "Initiative") else None) or m.text
+                name = long_forms.get(norm(m.text), m.text)
+                name = (_longer_name(name, local_named) if m.type in ("Event", "Initiative") else None) or name
                 m.entity = f"{PREFIX[m.type]}:{slug(name)}"
                 ent = entities.setdefault(m.entity, Entity(m.entity, name, m.type))
             if m.type == "Event":
@@ -253,14 +377,38 @@ def _longer_name(name: str, candidates: list[str]) -> str | None:
     return max(found, key=len) if found else None
 
 
+def _name_tokens(name: str) -> list[str]:
+    return re.findall(r"\w+", norm(name))
+
+
+def names_same_person(short: str, long: str) -> bool:
+    """Whether ``long`` is a fuller form of the person ``short`` names: every word of it ("Xi" in
+    "Xi Jinping", "Retno Marsudi" in "Retno LP Marsudi"), or the same first and last name with middle
+    names given as initials ("Rosan P. Roeslani" / "Rosan Perkasa Roeslani", "Retno LP Marsudi" /
+    "Retno Lestari Priansari Marsudi")."""
+    s, lo = _name_tokens(short), _name_tokens(long)
+    if set(s) < set(lo):
+        return True
+    if len(s) < 2 or len(lo) <= 2 or s[0] != lo[0] or s[-1] != lo[-1] or s == lo:
+        return False
+    initials = "".join(t[0] for t in lo[1:-1])
+    middle = "".join(t if len(t) <= 3 else "\0" for t in s[1:-1])  # only initials may stand for names
+    if "\0" in middle or len(middle) > len(initials):
+        return False
+    it = iter(initials)
+    return all(c in it for c in middle)  # the initials in order
+
+
 def _full_name(name: str, candidates: list[str], unique: bool = False) -> str | None:
-    """The longest candidate that contains every word of ``name`` ("Xi" -> "Xi Jinping");
-    with ``unique``, None unless exactly one candidate does."""
-    toks = set(re.findall(r"\w+", norm(name)))
-    found = [c for c in candidates if toks < set(re.findall(r"\w+", norm(c)))]
-    if not found or (unique and len(found) > 1):
+    """The longest candidate that is a fuller form of the person ``name`` ("Xi" -> "Xi Jinping");
+    with ``unique``, None unless the candidates that are name one person (each a form of the longest)."""
+    found = [c for c in candidates if names_same_person(name, c)]
+    if not found:
         return None
-    return max(found, key=len)
+    best = max(found, key=lambda c: (len(_name_tokens(c)), len(c), c))
+    if unique and any(c != best and not names_same_person(c, best) and slug(c) != slug(best) for c in found):
+        return None
+    return best
 
 
 @functools.cache
@@ -313,13 +461,14 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
         for x in mentions:  # a name that starts inside the phrase belongs to it whole
             if i < x.first <= last < x.last and x.source == "name":
                 last = x.last
+        person = min((x.first for x in mentions if x.type == "Person" and i + n - 1 < x.first <= last), default=0)
+        if person:  # "juru bicara Kedutaan Besar AS Molly Koscina": the name ends the embassy's
+            last = person - 1
         m = _mention(sentence, i, last, etype, source="cue")
         m.text = trim_name(text[m.start:m.end])
-        after = words[i + n - 1] if i + n - 1 < len(words) else None
-        if etype != "Agreement" and not _anaphoric(m.text) and (
-                not any(w.text[:1].isupper() for w in words[i:last])
-                or ("proper" in opts and not (after and after.text[:1].isupper()))):
-            i = last + 1  # "proyek energi", "forum internasional": a common noun, not a name
+        parties = {x.first for x in mentions if x.type in ("Person", "Country")}
+        if not _anaphoric(m.text) and not _names_something(words, i, n, last, etype, opts, parties):
+            i = last + 1  # "proyek energi", "forum internasional", "perjanjian bilateral": no name
             continue
         inside = [x for x in mentions if x.first >= i and x.last <= last]
         overlap = [x for x in mentions if x not in inside and not (x.last < i or x.first > last)]
@@ -338,6 +487,27 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
     return mentions
 
 
+def _names_something(words: list[Word], i: int, n: int, last: int, etype: str, opts: frozenset[str],
+                     parties: set[int]) -> bool:
+    """Whether the phrase a cue opens at word ``i`` (``n`` words of cue, 1-based, ending at ``last``)
+    names one thing rather than a kind of thing: a capitalised word after the cue ("KTT ASEAN"), right
+    after it for ``proper`` cues; an agreement may instead be described in two words or more ("nota
+    kesepahaman tentang kerja sama perikanan", not "perjanjian bilateral") or be of a kind named in
+    two words ("pernyataan bersama", "nota kesepahaman"); a ``named`` cue ("pertemuan",
+    "sidang") lists no parties and, unless written as a title, does not go on with a person or a
+    state (``parties``: the first words of their mentions) ("Pertemuan
+    Dirjen Imigrasi ASEAN", not "pertemuan Trump" or "Pertemuan Korsel dan Korut")."""
+    rest = words[i + n - 1:last]
+    capitalised = any(w.text[:1].isupper() for w in rest)
+    if "proper" in opts and not (rest and rest[0].text[:1].isupper()):
+        return False
+    titled = i > 1 and words[i - 1].text[:1].isupper()
+    if "named" in opts and (any(w.text.lower() in ("dan", "antara", "dengan") for w in rest)
+                            or (not titled and rest and rest[0].index in parties)):
+        return False
+    return capitalised or (etype == "Agreement" and (len(rest) >= 2 or n >= 2))
+
+
 def _starts_cue(words: list[Word], i: int) -> bool:
     """Whether a cue phrase starts at word ``i`` (1-based)."""
     return any(all(norm(w.text) == p for w, p in zip(words[i - 1:i - 1 + len(c)], c)) and i - 1 + len(c) <= len(words)
@@ -348,7 +518,7 @@ def _cue_phrase_end(words: list[Word], last: int, first: int, opts: frozenset[st
     """Last word (1-based) of the name a cue opens at ``first``; the cue itself ends at ``last``."""
     cue = words[first - 1].text
     titled = cue[:1].isupper() and not cue.isupper()  # "Universitas ...", written as a title
-    while last < len(words) and last - first < 10:
+    while last < len(words) and last - first < 14:
         w = words[last]
         nxt = words[last + 1] if last + 1 < len(words) else None
         glued = w.start == words[last - 1].end
@@ -359,10 +529,14 @@ def _cue_phrase_end(words: list[Word], last: int, first: int, opts: frozenset[st
         if w.text == "(" and last + 2 < len(words) and words[last + 2].text == ")" and words[last + 1].text.isupper():
             last += 3  # "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah"
             continue
+        if w.text == "(":
+            break  # "Komisi Atlet Negara Bagian Nevada (Nevada State Athletic Commission)": another name
         low = w.text.lower()
         if low in ("kali", "tahun", "bulan", "pekan", "minggu") and nxt is not None and nxt.text.lower() in (
                 "ini", "itu", "lalu", "depan", "mendatang"):
             break  # "KTT ... kali ini", "KTT ... tahun ini": when, not part of the name
+        if low == "tahun" and nxt is not None and nxt.text.isdigit() and not words[last - 1].text.isdigit():
+            break  # "Konferensi Asia Afrika tahun 1955": the year is when ("Nomor 2334 Tahun 2016" is a name)
         if (titled and low == "dan" and nxt is not None and nxt.text[:1].isupper()
                 and words[last - 1].text[:1].isupper() and not _starts_cue(words, last + 2)):
             last += 1  # "Universitas Bahasa dan Budaya Beijing"
@@ -405,6 +579,39 @@ def name_part_mentions(sentences: list[Sentence], by_sentence: dict[int, list[Me
                 by_sentence[s.index].append(m)
         by_sentence[s.index].sort(key=lambda m: m.first)
     return by_sentence
+
+
+#: Types whose names may be followed by another name of theirs in brackets.
+BRACKETED_NAMES = ("Person", "Organization", "Event", "Initiative", "Agreement")
+
+
+def bracket_aliases(sentence: Sentence, mentions: list[Mention], text: str) -> None:
+    """"Joko Widodo (Jokowi)", "Organisasi Papua Merdeka (OPM)": a one-word name in brackets right
+    after a name is another name of the same thing, here and wherever the corpus uses it."""
+    words = sentence.words
+    by_first = {m.first: m for m in mentions}
+    for a in sorted(mentions, key=lambda m: m.first):
+        i = a.last + 1  # the "(" word
+        if a.type not in BRACKETED_NAMES or i + 2 > len(words) or words[i - 1].text != "(" \
+                or words[i + 1].text != ")":
+            continue
+        inner = words[i]
+        b = by_first.get(i + 1)
+        if b is None:
+            if not inner.text[:1].isupper() or any(m.first <= i + 1 <= m.last for m in mentions):
+                continue
+            b = _mention(sentence, i + 1, i + 1, a.type, source="alias")
+            b.text = text[b.start:b.end]
+            mentions.append(b)
+        elif b.last != i + 1:
+            continue
+        if a.entity and not b.entity:
+            b.entity, b.type = a.entity, a.type
+        elif b.entity and not a.entity and a.type != "Person" and b.type in ("Organization", "Initiative"):
+            a.entity, a.type = b.entity, b.type  # "Tentara Nasional Indonesia (TNI)": the acronym is known
+        elif not a.entity and not b.entity and (a.type == "Person" or b.text.isupper()):
+            b.type, b.alias_of = a.type, a.text
+    mentions.sort(key=lambda m: m.first)
 
 
 def _anaphoric(name: str) -> bool:
@@ -485,10 +692,16 @@ def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str,
             continue
         first = w.index
         j = w.index - 1
+        depth = 0  # brackets closed and not yet opened, walking back
         while j >= 1:
             x = words[j - 1]
             glued = x.end == words[j].start
-            if _capitalised(x) or (glued and x.text in "-–") or x.text in ("(", ")"):
+            if x.text == "(" and depth == 0:
+                break  # "Pusat Bantuan Kemanusiaan ASEAN (AHA Centre)": the name starts inside
+            if x.text in ("(", ")"):
+                depth += 1 if x.text == ")" else -1
+                first = j
+            elif _capitalised(x) or (glued and x.text in "-–"):
                 first = j
             elif x.text.lower() in NAME_LINKS and j > 1 and _capitalised(words[j - 2]):
                 first = j
@@ -502,6 +715,8 @@ def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str,
         last = w.index
         if last < len(words) and words[last].text.lower() in ORDINALS:
             last += 1
+        if _is_outlet(sentence, first, last):
+            continue  # "Thomson Reuters Foundation", "CNN International": outlets, not actors
         m = _mention(sentence, first, last, etype, source="name")
         m.text = text[m.start:m.end].strip(TRIM)
         found.append(m)

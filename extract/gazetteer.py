@@ -104,6 +104,11 @@ def load() -> Gazetteer:
     return gaz
 
 
+def longest_role() -> int:
+    """The number of words of the longest role phrase."""
+    return max(len(k) for k in roles())
+
+
 @functools.lru_cache(maxsize=1)
 def roles() -> dict[tuple[str, ...], str]:
     """Role phrases (normalised token tuples) -> English role label."""

@@ -19,7 +19,7 @@ from .tables import norm
 ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith", "supports"})
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
-DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "name_parts", "titles", "groups",
+DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "brackets", "name_parts", "titles", "groups",
                       "pronouns", "role_facts", "relations", "pairs", "events", "event_time", "dedupe")
 
 
@@ -78,6 +78,13 @@ def _roles(state: ArticleState) -> None:
     for s in state.sentences:
         state.titles[s.index] = []
         state.holdings.extend(roles.find_roles(s, state.mentions[s.index], state.article.text, state.titles[s.index]))
+
+
+@component("brackets", "mentions")
+def _brackets(state: ArticleState) -> None:
+    """"Joko Widodo (Jokowi)": the bracketed name is an alias of the one before it."""
+    for s in state.sentences:
+        ent.bracket_aliases(s, state.mentions[s.index], state.article.text)
 
 
 @component("name_parts", "mentions")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .entities import NAME_PARTICLES, TRIM, _mention
-from .gazetteer import norm, roles
+from .gazetteer import longest_role, norm, roles
+from .lexicon import honorific_at, is_common
 from .records import Mention, Sentence
 
 #: Entity types that can employ a role holder.
@@ -27,7 +28,7 @@ class RoleHolding:
 def _role_at(sentence: Sentence, i: int) -> tuple[int, str] | None:
     """(length, label) of the longest role phrase starting at word ``i`` (1-based)."""
     table = roles()
-    for n in range(4, 0, -1):
+    for n in range(longest_role(), 0, -1):
         if i - 1 + n > len(sentence.words):
             continue
         toks = tuple(norm(w.text) for w in sentence.words[i - 1:i - 1 + n])
@@ -129,10 +130,12 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
                 and label in POSTED_ROLES):
             label = f"{label} to {_english_name(post)}"  # "Duta Besar Kazakhstan untuk Tiongkok"
             j = post.last + 1
+        j += honorific_at([w.text for w in sentence.words], j - 1)  # "Dato Sri", "Jenderal"
         person = at.get(j)
         if person is None:
             last = _name_run(sentence, j, taken)
-            if last >= j and sentence.words[j - 1].upos in ("PROPN", "NOUN", "X", "ADJ"):
+            if (last >= j and sentence.words[j - 1].upos in ("PROPN", "NOUN", "X", "ADJ")
+                    and not is_common(sentence.words[j - 1].text)):  # "Kepala Pusat Penerangan": no name
                 person = _mention(sentence, j, last, "Person", source="role")
                 person.text = text[person.start:person.end].strip(TRIM)
                 mentions.append(person)

@@ -1,0 +1,90 @@
+"""Development scores: extraction on both development sets of ../shared, in seconds.
+
+    python tools/devscore.py [--shared ../shared] [--set seeds|dev|all] [--verbose] [--out DIR]
+
+Stanza's analysis of each article is cached in ``.cache/analysis/`` (keyed by the article's text and
+the model files), so that a change to the rules re-runs only extraction. Writes facts.jsonl and
+entities.jsonl per set under ``--out`` (default ``.cache/devscore``) and prints the scorer's report.
+Development tooling: not installed with the package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SETS = {"seeds": ("corpus/seeds", "eval/gold-seeds"),
+        "dev": ("corpus/indosum/dev.jsonl", "eval/gold-indosum-dev")}
+
+
+def model_digest() -> str:
+    h = hashlib.sha256()
+    for p in sorted((REPO / "extract" / "models" / "id").glob("*")):
+        h.update(p.name.encode())
+        h.update(str(p.stat().st_size).encode())
+    h.update((REPO / "extract" / "retokenize.py").read_bytes())
+    h.update((REPO / "extract" / "nlp.py").read_bytes())
+    return h.hexdigest()[:16]
+
+
+def analysed(articles, cache: Path):
+    """Stanza's sentences for each article, from the cache where it has them."""
+    from diplograf.extract.nlp import analyse
+
+    cache.mkdir(parents=True, exist_ok=True)
+    tag = model_digest()
+    keys = [hashlib.sha256((tag + a.text).encode()).hexdigest()[:24] for a in articles]
+    out, todo = {}, []
+    for a, k in zip(articles, keys):
+        f = cache / f"{k}.pkl"
+        if f.exists():
+            out[k] = pickle.loads(f.read_bytes())
+        else:
+            todo.append((a, k))
+    if todo:
+        from diplograf.extract.models import load_pipeline
+
+        print(f"analysing {len(todo)} article(s) with Stanza", file=sys.stderr)
+        sents = analyse(load_pipeline(), [a for a, _ in todo])
+        for (_, k), s in zip(todo, sents):
+            (cache / f"{k}.pkl").write_bytes(pickle.dumps(s))
+            out[k] = s
+    return [out[k] for k in keys]
+
+
+def run_set(name: str, shared: Path, out: Path, verbose: bool) -> None:
+    from diplograf.extract.articles import read_articles
+    from diplograf.extract.pipeline import run
+    from diplograf.graph.outputs import entity_rows, fact_rows, write_jsonl
+
+    corpus, gold = SETS[name]
+    articles = read_articles([shared / corpus])
+    extraction = run(articles, analysed(articles, REPO / ".cache" / "analysis"))
+    (out / name).mkdir(parents=True, exist_ok=True)
+    write_jsonl(fact_rows(extraction), out / name / "facts.jsonl")
+    write_jsonl(entity_rows(extraction), out / name / "entities.jsonl")
+    cmd = [sys.executable, str(shared / "eval" / "score.py"), str(shared / gold), str(out / name / "facts.jsonl"),
+           "--entities", str(out / name / "entities.jsonl")] + (["--verbose"] if verbose else [])
+    print(f"== {name}")
+    print(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--set", choices=[*SETS, "all"], default="all")
+    ap.add_argument("--out", type=Path, default=REPO / ".cache" / "devscore")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+    for name in (SETS if args.set == "all" else [args.set]):
+        run_set(name, args.shared, args.out, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
