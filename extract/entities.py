@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from .gazetteer import Gazetteer, norm, slug
 from .lexicon import all_common, honorific_at
@@ -313,11 +314,17 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
             if m.alias_of:
                 long_forms.setdefault(norm(m.text), m.alias_of)
     all_full = sorted(person_names.values())
+    uses = Counter(slug(m.text) for ms in mentions_by_article.values() for m in ms
+                   if m.type == "Person" and len(m.text.split()) > 1)
 
     @functools.cache
     def canonical(name: str) -> str:
-        """The fullest form of a person's name over the corpus ("Retno Marsudi" -> "Retno LP Marsudi")."""
-        return _full_name(name, all_full, unique=True) or name
+        """One name for all the forms of a person's name over the corpus: the fullest form found
+        ("Retno LP Marsudi" for "Retno Marsudi") stands for its group, which is named by its most used
+        form ("Retno Marsudi")."""
+        full = _full_name(name, all_full, unique=True) or name
+        group = [c for c in all_full if c == full or names_same_person(c, full)]
+        return max(group, key=lambda c: (uses[slug(c)], len(c), c)) if group else full
 
     for mentions in mentions_by_article.values():
         local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=lambda t: (-len(t), t))

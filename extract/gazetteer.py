@@ -113,7 +113,7 @@ def longest_role() -> int:
 def roles() -> dict[tuple[str, ...], str]:
     """Role phrases (normalised token tuples) -> English role label."""
     table: dict[tuple[str, ...], str] = {}
-    for label, forms in rows("roles.tsv"):
+    for label, forms, *_ in rows("roles.tsv"):
         for form in forms.split(";"):
             table[tuple(tokenize_alias(form))] = label
     return table

@@ -14,6 +14,7 @@ from . import entities as ent
 from . import events, gazetteer, merge, pairs, relations, roles
 from .records import ACTS, Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
 from .tables import norm
+from .vocabulary import roles_flagged
 
 #: Relations where a different role is a different fact (one fact per field, level or post).
 ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith", "supports"})
@@ -130,7 +131,11 @@ def _pronouns(state: ArticleState) -> None:
 
 
 #: Roles whose holders are "the leaders" of their states.
-LEADER_ROLES = frozenset({"President", "Prime Minister", "King", "Queen", "Chancellor", "Emir", "Sultan"})
+LEADER_ROLES = roles_flagged("leader")
+#: Offices of the Indonesian state, which Indonesian news names without the state.
+DOMESTIC_ROLES = roles_flagged("domestic")
+#: The state whose press the extractor reads: an office named with no state is this state's.
+HOME_STATE = "country:ID"
 
 
 def article_groups(state: ArticleState, corpus: Corpus) -> dict[str, list[str]]:
@@ -149,7 +154,10 @@ def article_groups(state: ArticleState, corpus: Corpus) -> dict[str, list[str]]:
 
 @component("role_facts", "facts")
 def _role_facts(state: ArticleState, corpus: Corpus) -> None:
-    """holdsRole from appositions; a role with no employer takes the one the person has elsewhere."""
+    """holdsRole from appositions; a role with no employer takes the one the person has elsewhere, or,
+    for an office of the Indonesian state in an article that names Indonesia, Indonesia."""
+    article_entities = {corpus.entities[m.entity].stands_for or m.entity
+                        for ms in state.mentions.values() for m in ms if m.entity in corpus.entities}
     for h in state.holdings:
         employer = h.employer.entity if h.employer else corpus.employers.get(h.person.entity)
         confidence = 0.9 if h.employer else 0.6
@@ -157,6 +165,8 @@ def _role_facts(state: ArticleState, corpus: Corpus) -> None:
             p = h.partner
             employer = p.employer.entity if p.employer else corpus.employers.get(p.person.entity)
             confidence = 0.5
+        if not employer and h.role in DOMESTIC_ROLES and HOME_STATE in article_entities:
+            employer, confidence = HOME_STATE, 0.5  # "Menteri Pariwisata Arief Yahya": Indonesia's
         if not employer:
             continue
         employer = corpus.entities[employer].stands_for or employer

@@ -8,6 +8,7 @@ from .entities import NAME_PARTICLES, TRIM, _mention
 from .gazetteer import longest_role, norm, roles
 from .lexicon import honorific_at, is_common
 from .records import Mention, Sentence
+from .vocabulary import roles_flagged
 
 #: Entity types that can employ a role holder.
 EMPLOYERS = ("Country", "Organization", "City")
@@ -70,7 +71,7 @@ def _shared_employer(sentence: Sentence, mentions: list[Mention], i: int) -> Men
 
 
 #: Roles posted to another state or body: "Duta Besar Kazakhstan untuk Tiongkok" is "Ambassador to China".
-POSTED_ROLES = frozenset({"Ambassador", "Envoy", "Special Envoy", "Permanent Representative", "Consul General"})
+POSTED_ROLES = roles_flagged("posted")
 
 
 def _english_name(m: Mention) -> str:
@@ -130,7 +131,16 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
                 and label in POSTED_ROLES):
             label = f"{label} to {_english_name(post)}"  # "Duta Besar Kazakhstan untuk Tiongkok"
             j = post.last + 1
-        j += honorific_at([w.text for w in sentence.words], j - 1)  # "Dato Sri", "Jenderal"
+        words = sentence.words
+        if employer is not None and j < len(words) and words[j - 1].text in (",", "("):
+            after = at.get(j + 1)  # "Juru bicara Kementerian Luar Negeri RI, Arrmanatha Nasir", "Menlu RI (Retno)"
+            closed = after is not None and (words[j - 1].text == "," or (
+                after.last < len(words) and words[after.last].text == ")"))
+            if after is not None and after.type == "Person" and closed:
+                j += 1
+                if titles is not None:  # "Presiden Tiongkok, Xi Jinping, ke Kazakhstan": the title is Xi too
+                    titles.append(Title(label, employer, i, employer.last))
+        j += honorific_at([w.text for w in words], j - 1)  # "Dato Sri", "Jenderal"
         person = at.get(j)
         if person is None:
             last = _name_run(sentence, j, taken)

@@ -18,6 +18,18 @@ def roles() -> dict[str, list[str]]:
 
 
 @functools.cache
+def role_flags() -> dict[str, frozenset[str]]:
+    """English role label -> its flags in ``data/roles.tsv`` (leader, posted, domestic)."""
+    return {label: frozenset(f.strip() for f in (rest[0] if rest else "").split(",") if f.strip())
+            for label, _, *rest in rows("roles.tsv")}
+
+
+def roles_flagged(flag: str) -> frozenset[str]:
+    """The role labels that carry ``flag``: "leader", "posted" or "domestic"."""
+    return frozenset(label for label, flags in role_flags().items() if flag in flags)
+
+
+@functools.cache
 def fields() -> dict[str, list[str]]:
     """English field label -> its Indonesian forms, in table order."""
     return {label: [f.strip() for f in forms.split(";") if f.strip()] for label, forms, *_ in rows("fields.tsv")}
