@@ -93,11 +93,14 @@ class _Args:
 
     def fill(self, trigger: Word, slot: str, types: tuple[str, ...], nominal_object: bool = False) -> list[Mention]:
         anchors = [trigger]
+        word = trigger
         if trigger.upos == "NOUN" and trigger.head:
-            anchors.append(self.s.word(trigger.head))  # "mengadakan pembicaraan": the light verb
-        elif slot == "nsubj":
-            word = trigger  # "X tiba di A ... dan menghadiri B": coordinated verbs share X
-            while word.head and word.deprel in ("conj", "xcomp", "advcl") and len(anchors) < 3:
+            word = self.s.word(trigger.head)
+            anchors.append(word)  # "mengadakan pembicaraan": the light verb
+        if slot == "nsubj":
+            # "X tiba di A ... dan menghadiri B", "X bertemu ..., dan menyaksikan peluncuran B":
+            # coordinated verbs share X
+            while word.head and word.deprel in ("conj", "xcomp", "advcl") and len(anchors) < 4:
                 word = self.s.word(word.head)
                 anchors.append(word)
         if slot == "nsubj" and trigger.deprel == "xcomp" and trigger.head:
@@ -187,11 +190,13 @@ class _Args:
             nxt = starts.get(m.last + 2)
         return getattr(nxt, "type", "") == "Person"
 
-    def nearest(self, trigger: Word, types: tuple[str, ...], left: bool, exclude: list[Mention]) -> list[Mention]:
-        """Surface fallback: the closest mention of a wanted type on one side of the trigger,
-        with any mention joined to it by "dan"."""
+    def nearest(self, trigger: Word, types: tuple[str, ...], left: bool, exclude: list[Mention],
+                within: set[int] | None = None) -> list[Mention]:
+        """Surface fallback: the closest mention of a wanted type on one side of the trigger (among
+        the words ``within``, if given), with any mention joined to it by "dan"."""
         starts = {m.first: m for m in self.mentions}
         cands = [m for m in self.mentions if m.type in types and m not in exclude
+                 and (within is None or m.first in within)
                  and ((m.last < trigger.index) if left else (m.first > trigger.index))
                  # "Raja Yordania Abdullah II": the state names the person's employer, not a party
                  and not (m.type != "Person" and self._names_employer(m, starts))]
@@ -269,17 +274,23 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
             # "kedua pemimpin menyaksikan penandatanganan ...": witnesses do not sign; their states do
             subjects = [_group_at(sentence, trigger, "Country", "group:states")]
         passive = rule.subject not in ("nsubj", "obj")  # "disambut oleh X": the agent comes after
-        if not subjects:
-            subjects = args.nearest(trigger, rule.subject_types, left=not passive, exclude=[])
+        if not subjects:  # the nearest party inside the clause the trigger belongs to
+            clause = trigger.head if trigger.head and trigger.deprel.split(":")[0] not in ("root", "parataxis") \
+                else trigger.index
+            subjects = args.nearest(trigger, rule.subject_types, left=not passive, exclude=[],
+                                    within=set(args.subtree(clause)))
             conf *= 0.8
         objects: list[Mention] = []
         for slot in rule.objects:
             objects = args.fill(trigger, slot, rule.object_types, nominal_object)
             if objects:
                 break
-        if not objects and not (rule.relation in SYMMETRIC and len(subjects) > 1):
-            # "X dan Y membahas ...": the two subjects are the parties; no object is to be looked for
-            objects = args.nearest(trigger, rule.object_types, left=passive, exclude=subjects)
+        if not objects and trigger.upos == "NOUN" and not (rule.relation in SYMMETRIC and len(subjects) > 1):
+            # "X dan Y membahas ...": the two subjects are the parties; no object is to be looked for.
+            # Otherwise, for a nominal trigger, the nearest one inside its own phrase ("penandatanganan
+            # lebih dari 10 kesepakatan"), never a name merely near it
+            objects = args.nearest(trigger, rule.object_types, left=passive, exclude=subjects,
+                                   within=set(args.subtree(trigger.index)))
             conf *= 0.85
         subjects, objects = expand(subjects, groups), expand(objects, groups)
         pairs = [(s, o) for s in subjects for o in objects if s.entity != o.entity]
