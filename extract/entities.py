@@ -251,7 +251,8 @@ def title_words() -> frozenset[str]:
     out |= {norm(t) for label in roles().values() for t in re.findall(r"[\w`'-]+", label)}
     out |= {t for phrase, _, _ in cues() for t in phrase}
     out |= set(name_heads()) | {"kementerian", "kedutaan", "departemen", "dewan", "komisi", "badan", "majelis",
-                                "direktorat", "kantor", "sekretariat", "markas", "meeting", "ministers",
+                                "direktorat", "kantor", "sekretariat", "markas", "meeting", "ministers", "kejaksaan",
+                                "kepolisian", "pengadilan", "mahkamah", "dinas", "biro", "deputi",
                                 "ministry", "office", "department"}
     return frozenset(out)
 

@@ -136,6 +136,8 @@ LEADER_ROLES = roles_flagged("leader")
 DOMESTIC_ROLES = roles_flagged("domestic")
 #: The state whose press the extractor reads: an office named with no state is this state's.
 HOME_STATE = "country:ID"
+#: Prepositions before a state that make it a place, not whom a role serves.
+PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "dalam"})
 
 
 def article_groups(state: ArticleState, corpus: Corpus) -> dict[str, list[str]]:
@@ -165,8 +167,8 @@ def _role_facts(state: ArticleState, corpus: Corpus) -> None:
             p = h.partner
             employer = p.employer.entity if p.employer else corpus.employers.get(p.person.entity)
             confidence = 0.5
-        if not employer and h.role in DOMESTIC_ROLES and HOME_STATE in article_entities:
-            employer, confidence = HOME_STATE, 0.5  # "Menteri Pariwisata Arief Yahya": Indonesia's
+        if not employer:
+            employer, confidence = _implied_employer(state, corpus, h, article_entities)
         if not employer:
             continue
         employer = corpus.entities[employer].stands_for or employer
@@ -175,6 +177,34 @@ def _role_facts(state: ArticleState, corpus: Corpus) -> None:
             article=state.article.id, predicate="holdsRole", subject=h.person.entity, object=employer,
             sentence=s.index, evidence=s.text, start=s.start, end=s.end, role=h.role,
             confidence=confidence, rule="holdsRole:apposition"))
+
+
+def _implied_employer(state: ArticleState, corpus: Corpus, h: roles.RoleHolding,
+                      article_entities: set[str]) -> tuple[str | None, float]:
+    """The state of a role named with none: the one state its sentence names ("Perdana Menteri Shinzo
+    Abe mengatakan Jepang ..."), or, for an office of the Indonesian state, Indonesia where the article
+    names it and the sentence names no other state ("Menteri Pariwisata Arief Yahya")."""
+    sentence = next(x for x in state.sentences if x.index == h.person.sentence)
+    mentions = state.mentions.get(h.person.sentence, [])
+    employers = {id(x.employer) for x in state.holdings if x.employer is not None}
+    named = {id(m): key for m in mentions
+             if m.entity in corpus.entities and (key := pairs.state_of(m, corpus.entities))}
+    actors = {key for m in mentions if id(m) in named and id(m) not in employers  # Rutte's in "PM Belanda Mark Rutte"
+              and not _is_place(sentence, mentions, m) for key in [named[id(m)]]}
+    if len(actors) == 1:
+        return next(iter(actors)), 0.45
+    if h.role in DOMESTIC_ROLES and HOME_STATE in article_entities and set(named.values()) <= {HOME_STATE}:
+        return HOME_STATE, 0.5
+    return None, 0.0
+
+
+def _is_place(sentence: Sentence, mentions: list[Mention], m: Mention) -> bool:
+    """"di Mesir", "ke Laos", "Vientiane, Laos": a state named as where, not who."""
+    before = sentence.word(m.first - 1).text.lower() if m.first > 1 else ""
+    if before in PLACE_PREPOSITIONS:
+        return True
+    prev = [x for x in mentions if x.last == m.first - 2]
+    return before == "," and bool(prev) and prev[0].type in ("City", "Region")
 
 
 @component("relations", "facts")

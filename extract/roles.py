@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .entities import NAME_PARTICLES, TRIM, _mention
+from .entities import NAME_PARTICLES, TRIM, _mention, title_words
 from .gazetteer import longest_role, norm, roles
 from .lexicon import honorific_at, is_common
 from .records import Mention, Sentence
@@ -77,8 +77,32 @@ POSTED_ROLES = roles_flagged("posted")
 def _english_name(m: Mention) -> str:
     from .gazetteer import load
 
-    entry = load().entries.get(m.entity)
+    gaz = load()
+    entry = gaz.entries.get(m.entity)
+    if entry is not None and entry.stands_for:
+        entry = gaz.entries[entry.stands_for]  # "Dubes RI di Kairo": Ambassador to Egypt
     return entry.name if entry else m.text
+
+
+def _after_bracket(sentence: Sentence, j: int) -> int:
+    """The word after a short bracketed form at word ``j`` ("(Menhan)", "(AS)"), else ``j``."""
+    words = sentence.words
+    if j + 2 <= len(words) and words[j - 1].text == "(" and words[j + 1].text == ")":
+        return j + 3
+    return j
+
+
+def _gazetteer_mention(sentence: Sentence, j: int, text: str) -> Mention | None:
+    """The state or body the gazetteer knows at word ``j``, as a mention."""
+    from .gazetteer import load
+
+    hit = load().match([w.text for w in sentence.words], j - 1)
+    if hit is None:
+        return None
+    n, entry = hit
+    m = _mention(sentence, j, j + n - 1, entry.type, entry.key, "gazetteer")
+    m.text = text[m.start:m.end]
+    return m
 
 
 def _first_of(holdings: list[RoleHolding], person: Mention) -> int:
@@ -113,10 +137,19 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             i += 1
             continue
         n, label = hit
-        j = i + n
+        j = _after_bracket(sentence, i + n)  # "Menteri Pertahanan (Menhan) Amerika Serikat"
+        swallowed = next((m for m in mentions if i <= m.first < j <= m.last and not m.entity), None)
+        if swallowed is not None:  # "Juru Bicara [Kementerian Luar Negeri China]": the title, then China
+            mentions.remove(swallowed)
+            taken -= set(range(swallowed.first, swallowed.last + 1))
+            gaz = _gazetteer_mention(sentence, j, text)
+            if gaz is not None:
+                mentions.append(gaz)
+                taken |= set(range(gaz.first, gaz.last + 1))
+            at = {m.first: m for m in mentions}
         employer = at.get(j)
         if employer is not None and employer.type in EMPLOYERS:
-            j = employer.last + 1
+            j = _after_bracket(sentence, employer.last + 1)  # "Amerika Serikat (AS) James Mattis"
         else:
             employer = None
         if j < len(sentence.words) and sentence.words[j - 1].text.lower() == "dan" and _role_at(sentence, j + 1):
@@ -127,9 +160,10 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             continue
         post = at.get(j + 1)
         if (j < len(sentence.words) and sentence.words[j - 1].text.lower() in ("untuk", "di", "bagi")
-                and post is not None and post.type in ("Country", "Organization") and post.entity
+                and post is not None and post.type in ("Country", "Organization", "City") and post.entity
                 and label in POSTED_ROLES):
-            label = f"{label} to {_english_name(post)}"  # "Duta Besar Kazakhstan untuk Tiongkok"
+            # "Duta Besar Kazakhstan untuk Tiongkok", "Dubes RI di Kairo": the capital for its state
+            label = f"{label} to {_english_name(post)}"
             j = post.last + 1
         words = sentence.words
         if employer is not None and j < len(words) and words[j - 1].text in (",", "("):
@@ -142,10 +176,11 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
                     titles.append(Title(label, employer, i, employer.last))
         j += honorific_at([w.text for w in words], j - 1)  # "Dato Sri", "Jenderal"
         person = at.get(j)
-        if person is None:
+        if person is None and not _role_at(sentence, j):  # "penasihat keamanan nasional Presiden X": X's
             last = _name_run(sentence, j, taken)
             if (last >= j and sentence.words[j - 1].upos in ("PROPN", "NOUN", "X", "ADJ")
-                    and not is_common(sentence.words[j - 1].text)):  # "Kepala Pusat Penerangan": no name
+                    and not is_common(sentence.words[j - 1].text)  # "Kepala Pusat Penerangan": no name
+                    and not any(norm(w.text) in title_words() for w in sentence.words[j - 1:last])):
                 person = _mention(sentence, j, last, "Person", source="role")
                 person.text = text[person.start:person.end].strip(TRIM)
                 mentions.append(person)
@@ -154,6 +189,10 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
         if employer is None:
             employer = _shared_employer(sentence, mentions, i)
         if person is not None and person.type == "Person":
+            if employer is None and person.last + 2 <= len(words) and words[person.last].text.lower() == "dari":
+                origin = at.get(person.last + 2)  # "Ratu Maxima dari Belanda"
+                if origin is not None and origin.type == "Country":
+                    employer = origin
             start = pending_start if pending else i
             for extra in [*pending, label]:
                 out.append(RoleHolding(person, extra, employer, start, person.last))
