@@ -226,8 +226,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
             else:
                 continue
         span_words = [w.text for w in sentence.words[first - 1:last]]
-        if etype == "Person" and (all_common(span_words) or (
-                len(span_words) == 1 and norm(span_words[0]) in title_words())):
+        if etype == "Person" and (all_common(span_words) or norm(span_words[0]) in title_words()):
             continue  # "Pariwisata", "Pusat Penerangan", "Kami": common words, capitalised
         if etype in ("Organization", "Person") and _is_outlet(sentence, first, last):
             continue  # news outlets are sources, not actors
@@ -252,7 +251,8 @@ def title_words() -> frozenset[str]:
     out |= {t for phrase, _, _ in cues() for t in phrase}
     out |= set(name_heads()) | {"kementerian", "kedutaan", "departemen", "dewan", "komisi", "badan", "majelis",
                                 "direktorat", "kantor", "sekretariat", "markas", "meeting", "ministers", "kejaksaan",
-                                "kepolisian", "pengadilan", "mahkamah", "dinas", "biro", "deputi",
+                                "kepolisian", "pengadilan", "mahkamah", "dinas", "biro", "deputi", "pusat",
+                                "unit", "divisi", "seksi",
                                 "ministry", "office", "department"}
     return frozenset(out)
 
@@ -327,7 +327,11 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
         group = [c for c in all_full if c == full or names_same_person(c, full)]
         return max(group, key=lambda c: (uses[slug(c)], len(c), c)) if group else full
 
+    full_slugs = set(person_names)
     for mentions in mentions_by_article.values():
+        for m in mentions:  # "Geng Shuang" read as a place where another article names the person
+            if m.source == "ner" and not m.entity and m.type in ("City", "Organization") and slug(m.text) in full_slugs:
+                m.type = "Person"
         local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=lambda t: (-len(t), t))
         local_named = sorted({m.text for m in mentions if m.type in ("Event", "Initiative") and not m.entity
                               and not _anaphoric(m.text)}, key=lambda t: (-len(t), t))
@@ -540,10 +544,14 @@ def _cue_phrase_end(words: list[Word], last: int, first: int, opts: frozenset[st
         if w.text == "(":
             break  # "Komisi Atlet Negara Bagian Nevada (Nevada State Athletic Commission)": another name
         low = w.text.lower()
+        if low == "ke" and nxt is not None and nxt.start == w.end and nxt.text[:1] in "-–":
+            last += 1  # "KTT ASEAN ke-44", however the tokenizer cut it
+            continue
         if low in ("kali", "tahun", "bulan", "pekan", "minggu") and nxt is not None and nxt.text.lower() in (
                 "ini", "itu", "lalu", "depan", "mendatang"):
             break  # "KTT ... kali ini", "KTT ... tahun ini": when, not part of the name
-        if low == "tahun" and nxt is not None and nxt.text.isdigit() and not words[last - 1].text.isdigit():
+        numbered = last >= 2 and words[last - 2].text.lower().rstrip(".") in ("nomor", "no", "nr")
+        if low == "tahun" and nxt is not None and nxt.text.isdigit() and not numbered:
             break  # "Konferensi Asia Afrika tahun 1955": the year is when ("Nomor 2334 Tahun 2016" is a name)
         if (titled and low == "dan" and nxt is not None and nxt.text[:1].isupper()
                 and words[last - 1].text[:1].isupper() and not _starts_cue(words, last + 2)):

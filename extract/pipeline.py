@@ -112,6 +112,8 @@ def _titles(state: ArticleState) -> None:
             m = ent._mention(s, t.first, t.last, "Person", source="title")
             m.text = max(names, key=len)
             ms = state.mentions[index]
+            # the state in the title stays an entity of the article ("Presiden Peru, X"), not an argument
+            state.nested.extend(x for x in ms if t.first <= x.first and x.last <= t.last and x.entity)
             ms[:] = [x for x in ms if x.last < t.first or x.first > t.last]
             ms.append(m)
             ms.sort(key=lambda x: x.first)

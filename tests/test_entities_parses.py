@@ -1,0 +1,128 @@
+"""Entities on hand-written parses: each class of mistake seen on real news, as a rule test that runs in
+milliseconds. Names and places here are made up or general; none comes from a development article."""
+
+from __future__ import annotations
+
+from diplograf.extract.articles import clean_text
+from diplograf.extract.entities import names_same_person
+
+from parses import article, entities, facts, run
+
+
+def test_name_variants_are_one_person():
+    assert names_same_person("Sari Wulandari", "Sari W Wulandari")
+    assert names_same_person("Sari WP Wulandari", "Sari Wijaya Putri Wulandari")  # initials stand for names
+    assert names_same_person("Wulandari", "Sari Wulandari")
+    assert not names_same_person("Sari Wulandari", "Sari Wulandari")  # not a fuller form of itself
+    assert not names_same_person("Kim Jong Nam", "Kim Jong Un")
+    assert not names_same_person("Sari B Wulandari", "Sari Wijaya Wulandari")  # the initial disagrees
+
+
+def test_a_person_named_in_several_forms_is_one_entity_named_by_its_most_used_form():
+    a = article([("Sari", "PROPN", "B-PER"), ("W", "PROPN", "I-PER"), ("Wulandari", "PROPN", "E-PER"),
+                 ("tiba", "VERB", "O"), (".", "PUNCT", "O")], article_id="a")
+    b = article([("Sari", "PROPN", "B-PER"), ("Wulandari", "PROPN", "E-PER"), ("tiba", "VERB", "O")],
+                [("Sari", "PROPN", "B-PER"), ("Wulandari", "PROPN", "E-PER"), ("pulang", "VERB", "O")],
+                [("Wulandari", "PROPN", "S-PER"), ("tersenyum", "VERB", "O")], article_id="b")
+    result = run(a, b)
+    people = {m.entity for r in result.articles for m in r.mentions if m.type == "Person"}
+    assert people == {"person:sari-wulandari"}
+    assert result.entities["person:sari-wulandari"].name == "Sari Wulandari"
+    assert "Sari W Wulandari" in result.entities["person:sari-wulandari"].aliases
+
+
+def test_a_bracketed_nickname_or_acronym_is_an_alias_here_and_in_other_articles():
+    a = article([("Presiden", "PROPN", "O"), ("Bambang", "PROPN", "B-PER"), ("Santoso", "PROPN", "E-PER"),
+                 ("(", "PUNCT", "O"), ("Besan", "PROPN", "S-PER"), (")", "PUNCT", "O"), ("berpidato", "VERB", "O")],
+                [("Gerakan", "PROPN", "B-ORG"), ("Rakyat", "PROPN", "I-ORG"), ("Bersatu", "PROPN", "E-ORG"),
+                 ("(", "PUNCT", "O"), ("GRB", "PROPN", "S-ORG"), (")", "PUNCT", "O"), ("menolak", "VERB", "O")],
+                article_id="a")
+    b = article([("Besan", "PROPN", "S-PER"), ("mengkritik", "VERB", "O"), ("GRB", "PROPN", "S-ORG")], article_id="b")
+    result = run(a, b)
+    keys = {(m.text, m.entity) for r in result.articles for m in r.mentions}
+    assert ("Besan", "person:bambang-santoso") in keys
+    assert ("GRB", "org:gerakan-rakyat-bersatu") in keys
+    assert not any(k in result.entities for k in ("person:besan", "org:grb"))
+
+
+def test_cue_words_fix_types_and_lowercase_words_leave_the_name():
+    result = run(article(
+        [("Ia", "PRON", "O"), ("tiba", "VERB", "O"), ("di", "ADP", "O"), ("kota", "NOUN", "B-LOC"),
+         ("Sukamaju", "PROPN", "E-LOC"), ("dekat", "ADJ", "O"), ("Laut", "PROPN", "B-LOC"),
+         ("Kirana", "PROPN", "E-LOC"), ("di", "ADP", "O"), ("Provinsi", "PROPN", "B-LOC"),
+         ("Tanjung", "PROPN", "I-LOC"), ("Merah", "PROPN", "E-LOC")],
+        [("Menurut", "ADP", "O"), ("lembaga", "NOUN", "O"), ("survei", "NOUN", "O"), ("Polstat", "PROPN", "S-PER"),
+         (",", "PUNCT", "O"), ("pulau", "NOUN", "B-LOC"), ("Lorem", "PROPN", "E-LOC"), ("ramai", "ADJ", "O")]))
+    found = entities(result)
+    assert found.get("Sukamaju") == "City"  # "kota" is no part of the name
+    assert found.get("Laut Kirana") == "Region"  # a sea
+    assert found.get("Tanjung Merah") == "Region"  # "Provinsi X" names the province X
+    assert found.get("Polstat") == "Organization"
+    assert found.get("Lorem") == "Region"
+    assert not any(name[:1].islower() for name in found)
+
+
+def test_capitalised_common_words_and_titles_are_not_people():
+    result = run(article(
+        [("Menteri", "PROPN", "O"), ("Pariwisata", "PROPN", "S-PER"), ("Andi", "PROPN", "B-PER"),
+         ("Rahman", "PROPN", "E-PER"), ("memuji", "VERB", "O"), ("Kepala", "PROPN", "O"), ("Pusat", "PROPN", "B-PER"),
+         ("Penerangan", "PROPN", "E-PER"), (".", "PUNCT", "O")],
+        [("Kami", "PRON", "S-PER"), ("datang", "VERB", "O"), ("ke", "ADP", "O"), ("Indonesia", "PROPN", "S-LOC")]))
+    people = {name for name, etype in entities(result).items() if etype == "Person"}
+    assert people == {"Andi Rahman"}
+    # an office of the Indonesian state named without the state, in an article that names Indonesia
+    assert ("Andi Rahman", "Indonesia", "Tourism Minister") in facts(result, "holdsRole")
+
+
+def test_honorifics_and_ranks_are_not_part_of_a_name():
+    result = run(article([("Menteri", "PROPN", "O"), ("Luar", "PROPN", "O"), ("Negeri", "PROPN", "O"),
+                          ("Malaysia", "PROPN", "S-LOC"), ("Dato", "PROPN", "S-PER"), ("Sri", "PROPN", "O"),
+                          ("Hamid", "PROPN", "B-PER"), ("Yusof", "PROPN", "E-PER"), ("hadir", "VERB", "O")]))
+    assert {n for n, t in entities(result).items() if t == "Person"} == {"Hamid Yusof"}
+    assert ("Hamid Yusof", "Malaysia", "Foreign Minister") in facts(result, "holdsRole")
+
+
+def test_a_person_glued_to_the_body_before_is_split_from_it():
+    result = run(article([("Juru", "NOUN", "O"), ("Bicara", "PROPN", "O"), ("Kementerian", "PROPN", "B-ORG"),
+                          ("Luar", "PROPN", "I-ORG"), ("Negeri", "PROPN", "I-ORG"), ("Chile", "PROPN", "I-ORG"),
+                          ("Ana", "PROPN", "I-ORG"), ("Morales", "PROPN", "E-ORG"), ("membantah", "VERB", "O")]))
+    assert entities(result).get("Ana Morales") == "Person"
+    assert ("Ana Morales", "Chile", "Foreign Ministry Spokesperson") in facts(result, "holdsRole")
+
+
+def test_a_title_then_state_then_comma_names_the_holder():
+    result = run(article([("Juru", "NOUN", "O"), ("bicara", "NOUN", "O"), ("Kementerian", "PROPN", "O"),
+                          ("Luar", "PROPN", "O"), ("Negeri", "PROPN", "O"), ("Peru", "PROPN", "S-LOC"),
+                          (",", "PUNCT", "O"), ("Lucia", "PROPN", "B-PER"), ("Vargas", "PROPN", "E-PER"),
+                          (",", "PUNCT", "O"), ("mengatakan", "VERB", "O")]))
+    assert ("Lucia Vargas", "Peru", "Foreign Ministry Spokesperson") in facts(result, "holdsRole")
+
+
+def test_outlets_web_names_venues_and_currencies_are_not_entities():
+    result = run(article(
+        [("Dilansir", "VERB", "O"), ("Kabarkota.com", "PROPN", "S-ORG"), (",", "PUNCT", "O"),
+         ("acara", "NOUN", "O"), ("di", "ADP", "O"), ("Kompleks", "PROPN", "B-LOC"), ("Istana", "PROPN", "I-LOC"),
+         ("Negara", "PROPN", "E-LOC"), ("bernilai", "VERB", "O"), ("5", "NUM", "O"), ("juta", "NUM", "O"),
+         ("dolar", "NOUN", "O"), ("AS", "PROPN", "S-LOC")],
+        [("Berita", "NOUN", "O"), ("Kilat", "PROPN", "B-ORG"), ("TV", "PROPN", "E-ORG"), ("melaporkan", "VERB", "O")]))
+    assert entities(result) == {}
+
+
+def test_a_cue_noun_names_a_thing_only_when_a_name_follows():
+    result = run(article(
+        [("Kedua", "NUM", "O"), ("negara", "NOUN", "O"), ("menandatangani", "VERB", "O"), ("perjanjian", "NOUN", "O"),
+         ("bilateral", "ADJ", "O"), ("usai", "ADP", "O"), ("pertemuan", "NOUN", "O"), ("Bambang", "PROPN", "B-PER"),
+         ("Santoso", "PROPN", "E-PER")],
+        [("Ia", "PRON", "O"), ("hadir", "VERB", "O"), ("dalam", "ADP", "O"), ("Konferensi", "PROPN", "O"),
+         ("Tingkat", "PROPN", "O"), ("Tinggi", "PROPN", "O"), ("(", "PUNCT", "O"), ("KTT", "PROPN", "O"),
+         (")", "PUNCT", "O"), ("ASEAN", "PROPN", "S-ORG"), ("-", "PUNCT", "O"), ("Jepang", "PROPN", "S-LOC"),
+         ("ke", "ADP", "O"), ("-", "PUNCT", "O"), ("12", "NUM", "O"), ("tahun", "NOUN", "O"), ("2025", "NUM", "O")]))
+    found = entities(result)
+    assert not any(t in ("Agreement", "Event") and not n.startswith("Konferensi") for n, t in found.items()), found
+    assert found.get("Konferensi Tingkat Tinggi (KTT) ASEAN-Jepang ke-12") == "Event", found
+
+
+def test_a_dateline_with_a_double_dash_is_no_text():
+    text = clean_text("Jakarta, CNN Indonesia -- Presiden Bambang Santoso tiba di Lima.")
+    assert text.startswith(" " * 26 + "Presiden")
+    assert len(text) == len("Jakarta, CNN Indonesia -- Presiden Bambang Santoso tiba di Lima.")
