@@ -3,10 +3,10 @@ milliseconds. Names and places here are made up or general; none comes from a de
 
 from __future__ import annotations
 
+from parses import article, entities, facts, run
+
 from diplograf.extract.articles import clean_text
 from diplograf.extract.entities import names_same_person
-
-from parses import article, entities, facts, run
 
 
 def test_name_variants_are_one_person():
