@@ -16,9 +16,28 @@ from .records import Article, Entity, Fact, Mention, Sentence
 from .tables import phrase_table, phrases, rows
 
 
+@dataclass(frozen=True)
+class Cue:
+    relation: str
+    phrases: tuple[tuple[str, ...], ...]
+    confidence: float
+    before: frozenset[str] = frozenset()  # one of these words must stand in the four words before
+    after: frozenset[str] = frozenset()  # ... or after the cue
+
+    def holds(self, tokens: list[str], start: int, end: int) -> bool:
+        return ((not self.before or bool(self.before & set(tokens[max(0, start - 4):start])))
+                and (not self.after or bool(self.after & set(tokens[end:end + 4]))))
+
+
 @functools.lru_cache(maxsize=1)
-def cues() -> list[tuple[str, tuple[tuple[str, ...], ...], float]]:
-    return [(rel, tuple(phrases(forms)), float(conf)) for rel, forms, conf in rows("pair_cues.tsv")]
+def cues() -> list[Cue]:
+    out = []
+    for rel, forms, conf, *rest in rows("pair_cues.tsv"):
+        cond = dict(c.split("=", 1) for c in (rest[0] if rest else "").split(";") if "=" in c)
+        out.append(Cue(rel, tuple(phrases(forms)), float(conf),
+                       frozenset(cond.get("before", "").split("|")) - {""},
+                       frozenset(cond.get("after", "").split("|")) - {""}))
+    return out
 
 
 def fields() -> list[tuple[tuple[str, ...], str]]:
@@ -80,8 +99,10 @@ def sentence_pair(mentions: list[Mention], entities: dict[str, Entity], ctx: Pai
         s = state_of(m, entities)
         if s and s not in states:
             states.append(s)
-    if len(states) >= 2:
+    if len(states) == 2:
         return states[0], states[1]
+    if len(states) > 2:  # "Perancis ..., menggeser Inggris dan Jerman": the pair in focus, if named, else none
+        return ctx.focus if ctx.focus and set(ctx.focus) <= set(states) else None
     if len(states) == 1 and ctx.focus and states[0] in ctx.focus:
         return ctx.focus
     if not states:
@@ -115,8 +136,13 @@ def _clause_after(sentence: Sentence, index: int) -> str | None:
 def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Mention],
                         entities: dict[str, Entity], ctx: PairContext) -> list[Fact]:
     tokens = [norm(w.text) for w in sentence.words]
-    found = [(rel, _has(tokens, p), p, conf) for rel, phrases, conf in cues() for p in phrases]
-    found = [f for f in found if f[1] >= 0]
+    # "Organisasi Kerja Sama Islam": a cue in the name of a body or an event states nothing; an
+    # agreement's name does ("nota kesepahaman tentang kerja sama perikanan")
+    named = {i - 1 for m in mentions if m.type in ("Organization", "Event", "Initiative")
+             for i in range(m.first, m.last + 1)}
+    found = [(c.relation, _has(tokens, p), p, c.confidence, c) for c in cues() for p in c.phrases]
+    found = [(rel, i, p, conf) for rel, i, p, conf, c in found
+             if i >= 0 and i not in named and c.holds(tokens, i, i + len(p))]
     if not found:
         return []
     pair = sentence_pair(mentions, entities, ctx)
