@@ -48,11 +48,18 @@ def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
             gap = words[pl:first - 1]  # the words between the two spans
             joined = all(w.text in "-–'’" for w in gap) and all(
                 a.end == b.start for a, b in zip(words[pl - 1:first - 1], words[pl:first]))
-            if plab == label and joined:
+            initial = label == "PER" and [w.text for w in gap] == ["."] and _is_initial(words[pl - 1]) \
+                and words[pl - 1].end == gap[0].start  # "Dewi K. Sari", "Rosan P. Roeslani"
+            if plab == label and (joined or initial):
                 merged[-1] = (pf, last, label)
                 continue
         merged.append((first, last, label))
     return [_over_hyphens(words, *span) for span in merged]
+
+
+def _is_initial(word: Word) -> bool:
+    """A middle initial: "K" in "Dewi K. Sari", "LP" in "Retno LP Marsudi"."""
+    return 1 <= len(word.text) <= 2 and word.text.isalpha() and word.text.isupper()
 
 
 def _over_hyphens(words: list[Word], first: int, last: int, label: str) -> tuple[int, int, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dates import sentence_when, year_hint
 from .gazetteer import norm
@@ -73,9 +73,11 @@ def _has(tokens: list[str], phrase: tuple[str, ...]) -> int:
 
 @dataclass
 class PairContext:
-    """The states of one article: the pair it is about, if any."""
+    """The states of one article: the pair it is about, if any, and whom its people serve."""
 
     focus: tuple[str, str] | None
+    #: person key -> the state they hold a role in ("Dewi dan Morales membahas kerja sama": their states)
+    serves: dict[str, str] = field(default_factory=dict)
 
 
 def state_of(m: Mention, entities: dict[str, Entity]) -> str | None:
@@ -96,7 +98,7 @@ def article_focus(mentions: list[Mention], entities: dict[str, Entity]) -> PairC
 def sentence_pair(mentions: list[Mention], entities: dict[str, Entity], ctx: PairContext) -> tuple[str, str] | None:
     states: list[str] = []
     for m in mentions:
-        s = state_of(m, entities)
+        s = state_of(m, entities) or ctx.serves.get(m.entity)
         if s and s not in states:
             states.append(s)
     if len(states) == 2:

@@ -230,6 +230,8 @@ def _pairs(state: ArticleState, corpus: Corpus) -> None:
     """cooperatesOn / partnerOf / agreesWith between the states a sentence or its article is about."""
     all_mentions = [m for ms in state.mentions.values() for m in ms]
     ctx = pairs.article_focus(all_mentions, corpus.entities)
+    ctx.serves = {f.subject: f.object for f in state.facts
+                  if f.predicate == "holdsRole" and corpus.entities[f.object].type == "Country"}
     for s in state.sentences:
         state.facts.extend(pairs.find_pair_relations(state.article, s, state.mentions[s.index], corpus.entities, ctx))
 
