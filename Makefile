@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 SHARED ?= ../shared
 
-.PHONY: demo test test-fast lint models evaluate-models seeds-report browser servers benchmark clean help
+.PHONY: demo test test-fast lint models evaluate-models scores browser servers benchmark clean help
 
 help:
 	@echo "make demo             build the graph from examples/ into $(OUT)/ (creates $(VENV))"
@@ -16,7 +16,7 @@ help:
 	@echo "make models           train the Indonesian Stanza models from $(SHARED)/data (resumable; PROFILE=cpu|gpu)"
 	@echo "make evaluate-models  score the bundled models on GSD, CSUI and the NER test sets"
 	@echo "                      (EVALUATE_ARGS=--tag-oracle: what the tagger's errors cost the parser)"
-	@echo "make seeds-report     per-relation scores on $(SHARED)/corpus/seeds into docs/seeds.md"
+	@echo "make scores           per-relation scores on both development sets of $(SHARED) into docs/scores.md"
 	@echo "make benchmark        load time and query latency, 1M synthetic triples: pyoxigraph vs rdflib"
 
 $(STAMP): setup.cfg pyproject.toml
@@ -55,8 +55,8 @@ models: $(STAMP)
 evaluate-models: $(STAMP)
 	$(PY) -m diplograf.extract.evaluate --shared $(SHARED) $(EVALUATE_ARGS)
 
-seeds-report: $(STAMP)
-	$(PY) -m diplograf.graph.seeds_report --shared $(SHARED)
+scores: $(STAMP)
+	$(PY) -m diplograf.graph.dev_report --shared $(SHARED)
 
 benchmark: $(STAMP)
 	$(PY) benchmarks/store_benchmark.py

@@ -154,3 +154,11 @@ class Extraction:
 
     articles: list[ArticleResult]
     entities: dict[str, Entity]
+
+    def keep(self, min_confidence: float) -> Extraction:
+        """The same extraction with only the facts whose confidence is at least ``min_confidence``."""
+        if min_confidence <= 0:
+            return self
+        return Extraction([ArticleResult(r.article, r.sentences, r.mentions,
+                                         [f for f in r.facts if f.confidence >= min_confidence])
+                           for r in self.articles], self.entities)

@@ -37,6 +37,16 @@ def _spec(args) -> ModelSpec:
     return ModelSpec(folder=args.stanza_dir, package=args.stanza_package)
 
 
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {text!r}")
+    return value
+
+
 def cmd_build(args) -> int:
     from tqdm import tqdm
 
@@ -59,6 +69,7 @@ def cmd_build(args) -> int:
     with tqdm(total=len(articles), desc="analysing", unit="article", file=sys.stderr,
               disable=args.quiet or None) as bar:
         extraction = extract(articles, pipeline, batch_size=args.batch_size, progress=bar.update)
+    extraction = extraction.keep(args.min_confidence)
     graphs = build_graphs(extraction)
     out: Path = args.out
     written = write_formats(graphs, out, formats)
@@ -188,6 +199,9 @@ def make_parser() -> argparse.ArgumentParser:
                    help="RDF files to write, comma-separated from ttl, nt, nq, trig, jsonld (default: ttl,trig)")
     b.add_argument("--store", type=Path, help="also write into this pyoxigraph store folder (one graph per article, "
                                               "replaced on rebuild)")
+    b.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="C",
+                   help="keep only facts whose confidence is at least C, 0..1 (default: 0.0, all; "
+                        "docs/scores.md gives precision and recall at several thresholds)")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     _model_args(b)
     b.set_defaults(func=cmd_build)

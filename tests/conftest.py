@@ -60,3 +60,13 @@ def seeds_build(shared, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seeds_facts(seeds_build) -> list[dict]:
     return read_jsonl(seeds_build / "facts.jsonl")
+
+
+@pytest.fixture(scope="session")
+def indosum_dev_build(shared, tmp_path_factory) -> Path:
+    """``diplograf build`` of the 36 real development articles (../shared/corpus/indosum/dev.jsonl), run once."""
+    from diplograf.graph.cli import main
+
+    out = tmp_path_factory.mktemp("indosum-dev-out")
+    assert main(["build", str(shared / "corpus" / "indosum" / "dev.jsonl"), "--out", str(out), "--quiet"]) == 0
+    return out

@@ -126,3 +126,25 @@ def test_a_dateline_with_a_double_dash_is_no_text():
     text = clean_text("Jakarta, CNN Indonesia -- Presiden Bambang Santoso tiba di Lima.")
     assert text.startswith(" " * 26 + "Presiden")
     assert len(text) == len("Jakarta, CNN Indonesia -- Presiden Bambang Santoso tiba di Lima.")
+
+
+def test_min_confidence_keeps_only_the_facts_at_or_above_it():
+    result = run(article([("Menteri", "PROPN", "O"), ("Luar", "PROPN", "O"), ("Negeri", "PROPN", "O"),
+                          ("Peru", "PROPN", "S-LOC"), ("Lucia", "PROPN", "B-PER"), ("Vargas", "PROPN", "E-PER"),
+                          ("hadir", "VERB", "O")]))
+    confidences = [f.confidence for r in result.articles for f in r.facts]
+    assert confidences, "the apposition gives a holdsRole fact"
+    assert result.keep(0.0) is result
+    assert [f for r in result.keep(max(confidences) + 0.01).articles for f in r.facts] == []
+    assert len([f for r in result.keep(min(confidences)).articles for f in r.facts]) == len(confidences)
+
+
+def test_min_confidence_outside_0_to_1_is_a_usage_error(capsys):
+    import pytest
+
+    from diplograf.graph.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "nothing.txt", "--min-confidence", "1.5"])
+    assert stop.value.code == 2
+    assert "expected a number from 0 to 1" in capsys.readouterr().err
