@@ -295,6 +295,11 @@ def _skip_roles(sentence: Sentence, first: int, last: int) -> int:
 
     table = roles()
     texts = [w.text for w in sentence.words]
+    for back in (2, 1):  # "Dato | Sri Hamid Yusof": an honorific begun before the span ends inside it
+        n = honorific_at(texts, first - 1 - back) if first - 1 - back >= 0 else 0
+        if n > back:
+            first += n - back
+            break
     while first <= last:
         n = honorific_at(texts, first - 1)
         if n:
