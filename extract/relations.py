@@ -43,14 +43,17 @@ def rules() -> tuple[Rule, ...]:
 
 
 def _trigger_hits(sentence: Sentence) -> list[tuple[Rule, Word]]:
-    """(rule, first word of the trigger) for each trigger; at one word the table's first rule wins."""
+    """(rule, first word of the trigger) for each trigger; at one word the table's first rule of each
+    relation wins (a passive verb shares its lemma with the active one), and rules of other relations
+    are tried too ("berbicara dengan X" is a talk, "berbicara dalam KTT" attending it)."""
     words = sentence.words
     hits = []
     for i, w in enumerate(words):
+        matched: set[str] = set()
         for rule in rules():
-            if any(_matches(words[i:i + len(t)], t) for t in rule.triggers):
+            if rule.relation not in matched and any(_matches(words[i:i + len(t)], t) for t in rule.triggers):
                 hits.append((rule, w))
-                break
+                matched.add(rule.relation)
     return hits
 
 
@@ -163,7 +166,10 @@ class _Args:
                 continue
             bare_modifier = (anchor is trigger and trigger.upos == "NOUN" and rel in ("nmod", "compound", "flat")
                              and not any(c.deprel == "case" for c in self.s.children(child.index)))
-            if slot == "nsubj" and rel == "nsubj":
+            if slot == "nsubj" and rel == "nsubj" and child.text.lower() == "yang" and anchor.head \
+                    and anchor.deprel.startswith("acl"):
+                heads.append(self.s.word(anchor.head))  # "Kanada, yang didukung oleh X": Canada
+            elif slot == "nsubj" and rel == "nsubj":
                 heads.extend(self.with_conj(child))
             elif slot == "nsubj" and bare_modifier and not nominal_object:
                 heads.extend(self.with_conj(child))  # "kunjungan Presiden Xi ke ...": the visitor
@@ -262,7 +268,11 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
         if any(m.first <= trigger.index <= m.last and m.type in ("Event", "Agreement") for m in mentions):
             continue  # "pertemuan" inside the name of a meeting is no trigger
         nominal_object = "nmod" in rule.objects
-        subjects = args.fill(trigger, rule.subject, rule.subject_types, nominal_object)
+        subjects: list[Mention] = []
+        for slot in rule.subject.split("|"):  # "penandatanganan ... antara X dan Y"
+            subjects = args.fill(trigger, slot, rule.subject_types, nominal_object)
+            if subjects:
+                break
         conf = rule.confidence
         leaders = groups.get("group:leaders") or []
         others = {m.entity for m in mentions if m.type == "Person"} - set(leaders)
@@ -273,7 +283,7 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
         if witnessed and rule.relation == "signs" and groups.get("group:states"):
             # "kedua pemimpin menyaksikan penandatanganan ...": witnesses do not sign; their states do
             subjects = [_group_at(sentence, trigger, "Country", "group:states")]
-        passive = rule.subject not in ("nsubj", "obj")  # "disambut oleh X": the agent comes after
+        passive = rule.subject.split("|")[0] not in ("nsubj", "obj")  # "disambut oleh X": the agent comes after
         if not subjects:  # the nearest party inside the clause the trigger belongs to
             clause = trigger.head if trigger.head and trigger.deprel.split(":")[0] not in ("root", "parataxis") \
                 else trigger.index
