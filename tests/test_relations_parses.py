@@ -44,3 +44,58 @@ def test_of_two_subjects_the_nearest_is_the_visitor():
     visits = {(f.subject, f.object) for r in result.articles for f in r.facts if f.predicate == "visits"}
     assert any(s.startswith("person:joko-widodo") for s, _ in visits), visits
     assert not any(s.startswith("person:anwar-ibrahim") for s, _ in visits), visits
+
+
+# --- precision on real news: each class of wrong fact, on a hand-written parse -------------------------
+
+from parses import article, facts, run  # noqa: E402
+
+
+def test_a_relative_clause_passive_supports_the_noun_it_modifies():
+    # "Kanada, yang didukung oleh Meksiko, mendorong rencana itu."
+    result = run(article([("Kanada", "PROPN", 6, "nsubj", "S-LOC"), (",", "PUNCT", 4, "punct", "O"),
+                          ("yang", "PRON", 4, "nsubj:pass", "O"), ("didukung", "VERB", 1, "acl:relcl", "O"),
+                          ("oleh", "ADP", 6, "case", "O"), ("Meksiko", "PROPN", 4, "obl", "S-LOC"),
+                          ("mendorong", "VERB", 0, "root", "O"), ("rencana", "NOUN", 7, "obj", "O")]))
+    assert facts(result, "supports") == {("Mexico", "Canada", None)}
+
+
+def test_no_object_from_a_name_that_merely_stands_near_the_trigger():
+    # "Ana Morales mengunjungi pabrik itu, sementara Peru menolak." : Peru is not visited
+    result = run(article([("Ana", "PROPN", 3, "nsubj", "B-PER"), ("Morales", "PROPN", 1, "flat:name", "E-PER"),
+                          ("mengunjungi", "VERB", 0, "root", "O"), ("pabrik", "NOUN", 3, "obj", "O"),
+                          ("itu", "DET", 4, "det", "O"), (",", "PUNCT", 9, "punct", "O"),
+                          ("sementara", "SCONJ", 9, "mark", "O"), ("Peru", "PROPN", 9, "nsubj", "S-LOC"),
+                          ("menolak", "VERB", 3, "advcl", "O")]))
+    assert facts(result, "visits") == set()
+
+
+def _pair_sentence(*forms_ner: tuple[str, str]):
+    return [(form, "PROPN" if ner != "O" else "NOUN", ner) for form, ner in forms_ner]
+
+
+def test_a_cue_inside_the_name_of_a_body_states_no_cooperation():
+    result = run(article(_pair_sentence(("Turki", "S-LOC"), ("dan", "O"), ("Mesir", "S-LOC"), ("hadir", "O"),
+                                        ("di", "O"), ("KTT", "O"), ("Organisasi", "B-ORG"), ("Kerja", "I-ORG"),
+                                        ("Sama", "I-ORG"), ("Islam", "E-ORG"))))
+    assert facts(result, "cooperatesOn") == set()
+
+
+def test_stopped_cooperation_is_no_cooperation():
+    result = run(article(_pair_sentence(("Indonesia", "S-LOC"), ("menghentikan", "O"), ("kerja", "O"), ("sama", "O"),
+                                        ("pertahanan", "O"), ("dengan", "O"), ("Australia", "S-LOC"))))
+    assert facts(result, "cooperatesOn") == set()
+
+
+def test_an_agreement_as_a_document_is_no_agreeing_and_relations_must_be_established():
+    no = run(article(_pair_sentence(("Jepang", "S-LOC"), ("membahas", "O"), ("kesepakatan", "O"), ("yang", "O"),
+                                    ("ditinggalkan", "O"), ("Amerika", "S-LOC")),
+                     _pair_sentence(("Turki", "S-LOC"), ("menunda", "O"), ("hubungan", "O"), ("diplomatik", "O"),
+                                    ("dengan", "O"), ("Belanda", "S-LOC"))))
+    assert facts(no, "agreesWith") == set() and facts(no, "establishedRelations") == set()
+    yes = run(article(_pair_sentence(("Jepang", "S-LOC"), ("dan", "O"), ("Peru", "S-LOC"), ("mencapai", "O"),
+                                     ("kesepakatan", "O"), ("untuk", "O"), ("membuka", "O"), ("pasar", "O")),
+                      _pair_sentence(("Chili", "S-LOC"), ("dan", "O"), ("Peru", "S-LOC"), ("menjalin", "O"),
+                                     ("hubungan", "O"), ("diplomatik", "O"))))
+    assert {(s, o) for s, o, _ in facts(yes, "agreesWith")} in ({("Japan", "Peru")}, {("Peru", "Japan")})
+    assert len(facts(yes, "establishedRelations")) == 1
