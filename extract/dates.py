@@ -188,13 +188,13 @@ def normalise(text: str, anchor: dt.date | None, year_hint: int | None = None) -
             add(m, period=f"{y:04d}-{mo:02d}")
         else:
             add(m, period=str(anchor.year + by))
-    for m in RELATIVE_DAY.finditer(text):
-        add(m, day=anchor + dt.timedelta(days=RELATIVE_DAYS[m["rel"].lower()]))
-    for m in WEEKDAY.finditer(text):
+    for m in WEEKDAY.finditer(text):  # before "kemarin" alone: "Senin kemarin" is Monday
         if m["wd"].lower() == "minggu" and "hari" not in m.group(0).lower():
             continue  # "minggu lalu" is "last week", not Sunday
         rel = (m["rel"] or "").lower() or ("depan" if FUTURE.search(text[:m.start()]) else None)
         add(m, day=resolve_weekday(_weekday(m["wd"]), anchor, rel))
+    for m in RELATIVE_DAY.finditer(text):
+        add(m, day=anchor + dt.timedelta(days=RELATIVE_DAYS[m["rel"].lower()]))
     for m in MONTH.finditer(text):
         month = MONTHS[m["m"].lower()]
         rel = (m["rel"] or "").lower() or ("depan" if FUTURE.search(text[:m.start()]) else "")

@@ -52,6 +52,7 @@ def _one(text, anchor=FRIDAY, hint=None):
     ("Jumat lalu ia tiba.", dt.date(2024, 6, 28)),  # "lalu" on the day itself is a week back
     ("Pertemuan digelar (16/6/2025).", dt.date(2025, 6, 16)),
     ("Delegasi tiba kemarin.", dt.date(2024, 7, 4)),
+    ("Presiden pada Senin kemarin bertemu Menlu.", dt.date(2024, 7, 1)),  # the weekday, not "kemarin" alone
     ("Forum dibuka pada 9 Juni.", dt.date(2024, 6, 9)),
     ("Forum ditutup pada 30 Desember.", dt.date(2023, 12, 30)),  # news report the past: last December
 ])
