@@ -9,6 +9,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import is_common
 from .tables import DATA, norm, rows, slug  # noqa: F401  (norm and slug are used from here too)
 
 
@@ -54,6 +55,8 @@ class Gazetteer:
             head = span[0].lstrip("-–")
             if not head[:1].isupper() and not head[:1].isdigit():
                 continue  # names are capitalised in news text
+            if i == 0 and n == 1 and is_common(head):
+                continue  # "Lima orang tewas": a sentence's first word is capitalised anyway
             return n, self.entries[key]
         return None
 
@@ -85,14 +88,6 @@ def load() -> Gazetteer:
             city = GazEntry(f"city:{slug(caps[0])}", caps[0], "City", cap_qid or None, None, entry.key)
             for cap in caps:
                 gaz.add(city, cap)
-    # Every other ISO 3166 country by its English names, so that no state goes unseen.
-    for country in pycountry.countries:
-        if country.alpha_2 in known_iso:
-            continue
-        entry = GazEntry(f"country:{country.alpha_2}", getattr(country, "common_name", country.name),
-                         "Country", None, country.alpha_2)
-        for alias in {country.name, getattr(country, "common_name", country.name)}:
-            gaz.add(entry, alias)
     for table in ("organizations.tsv", "regions.tsv"):
         for row in rows(table):
             key, name, etype, qid, aliases = (row + [""] * 5)[:5]
@@ -101,6 +96,16 @@ def load() -> Gazetteer:
             for alias in [name, *aliases.split(";")]:
                 if alias:
                     gaz.add(entry, alias)
+    # Every other ISO 3166 code by its English names, so that no state goes unseen; last, so that a
+    # territory the tables list as a region ("Hong Kong", "Guam") stays one.
+    for country in pycountry.countries:
+        if country.alpha_2 in known_iso:
+            continue
+        entry = GazEntry(f"country:{country.alpha_2}", getattr(country, "common_name", country.name),
+                         "Country", None, country.alpha_2)
+        for alias in sorted({country.name, getattr(country, "common_name", country.name)}):
+            if tuple(tokenize_alias(alias)) not in gaz.aliases:
+                gaz.add(entry, alias)
     return gaz
 
 
