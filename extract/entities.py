@@ -57,6 +57,36 @@ def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     return [_over_hyphens(words, *span) for span in merged]
 
 
+#: Name prefixes after which a capital is part of a person's name ("McGregor", "DiCaprio", "LeBron").
+NAME_PREFIXES = ("mc", "mac", "o'", "di", "de", "le", "la", "van", "von", "du", "da")
+
+
+def _looks_like_a_brand(word: str) -> bool:
+    """An acronym of three letters or more ("LVMH"), capitals then small letters ("SAFEnet"), or a capital
+    inside a word that no name prefix explains ("BioWare", not "McGregor")."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) >= 3 and word.isupper():
+        return True
+    if len(word) > 2 and word[0].isupper() and word[1].isupper() and any(c.islower() for c in word):
+        return True
+    inner = [i for i, (a, b) in enumerate(zip(word, word[1:]), 1) if a.islower() and b.isupper()]
+    return bool(inner) and word[:inner[0]].lower() not in NAME_PREFIXES
+
+
+def _join_initials(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """"Rosan P" + "." + "Roeslani": two person mentions split at a middle initial are one name."""
+    out: list[Mention] = []
+    words = sentence.words
+    for m in sorted(mentions, key=lambda x: x.first):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == m.type == "Person" and not prev.entity and not m.entity
+                and m.first == prev.last + 2 and words[prev.last].text == "." and _is_initial(words[prev.last - 1])):
+            out[-1] = _mention(sentence, prev.first, m.last, "Person", source=prev.source)
+            continue
+        out.append(m)
+    return out
+
+
 def _is_initial(word: Word) -> bool:
     """A middle initial: "K" in "Dewi K. Sari", "LP" in "Retno LP Marsudi"."""
     return 1 <= len(word.text) <= 2 and word.text.isalpha() and word.text.isupper()
@@ -233,6 +263,8 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
             else:
                 continue
         span_words = [w.text for w in sentence.words[first - 1:last]]
+        if etype == "Person" and len(span_words) == 1 and _looks_like_a_brand(span_words[0]):
+            etype = "Organization"  # "BioWare", "SAFEnet", "LVMH": no person writes a name like that
         if etype == "Person" and (all_common(span_words) or norm(span_words[0]) in title_words()):
             continue  # "Pariwisata", "Pusat Penerangan", "Kami": common words, capitalised
         if etype in ("Organization", "Person") and _is_outlet(sentence, first, last):
@@ -241,6 +273,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
             continue  # "Istana Kepresidenan Ak Orda", "Trump Tower": where a ceremony was held
         out.append(_mention(sentence, first, last, etype))
         taken |= span
+    out = _join_initials(sentence, out)
     for m in out:
         m.text = text[m.start:m.end].strip(TRIM) or text[m.start:m.end]
     skip = not_entities()
@@ -614,18 +647,23 @@ BRACKETED_NAMES = ("Person", "Organization", "Event", "Initiative", "Agreement")
 
 
 def bracket_aliases(sentence: Sentence, mentions: list[Mention], text: str) -> None:
-    """"Joko Widodo (Jokowi)", "Organisasi Papua Merdeka (OPM)": a one-word name in brackets right
-    after a name is another name of the same thing, here and wherever the corpus uses it."""
+    """"Joko Widodo (Jokowi)", "Organisasi Papua Merdeka (OPM)", "Pusat Bantuan Kemanusiaan ASEAN (AHA
+    Centre)": a one-word name, or one opened by an acronym, in brackets right after a name is another
+    name of the same thing, here and wherever the corpus uses it."""
     words = sentence.words
     by_first = {m.first: m for m in mentions}
     for a in sorted(mentions, key=lambda m: m.first):
         i = a.last + 1  # the "(" word
-        if a.type not in BRACKETED_NAMES or i + 2 > len(words) or words[i - 1].text != "(" \
-                or words[i + 1].text != ")":
+        if a.type not in BRACKETED_NAMES or i + 2 > len(words) or words[i - 1].text != "(":
             continue
         inner = words[i]
         b = by_first.get(i + 1)
-        if b is None:
+        if b is not None and b.last + 1 <= len(words) and words[b.last].text == ")" and b.last > i + 1 \
+                and b.text[:1].isupper() and b.text.split()[0].isupper():
+            pass  # "Pusat Bantuan Kemanusiaan ASEAN (AHA Centre)": a longer name, opened by an acronym
+        elif words[i + 1].text != ")":
+            continue
+        elif b is None:
             if not inner.text[:1].isupper() or any(m.first <= i + 1 <= m.last for m in mentions):
                 continue
             b = _mention(sentence, i + 1, i + 1, a.type, source="alias")
@@ -637,7 +675,7 @@ def bracket_aliases(sentence: Sentence, mentions: list[Mention], text: str) -> N
             b.entity, b.type = a.entity, a.type
         elif b.entity and not a.entity and a.type != "Person" and b.type in ("Organization", "Initiative"):
             a.entity, a.type = b.entity, b.type  # "Tentara Nasional Indonesia (TNI)": the acronym is known
-        elif not a.entity and not b.entity and (a.type == "Person" or b.text.isupper()):
+        elif not a.entity and not b.entity and (a.type == "Person" or b.text.split()[0].isupper()):
             b.type, b.alias_of = a.type, a.text
     mentions.sort(key=lambda m: m.first)
 

@@ -55,7 +55,7 @@ class Gazetteer:
             head = span[0].lstrip("-–")
             if not head[:1].isupper() and not head[:1].isdigit():
                 continue  # names are capitalised in news text
-            if i == 0 and n == 1 and is_common(head):
+            if i == 0 and n == 1 and toks not in self.acronyms and is_common(head):
                 continue  # "Lima orang tewas": a sentence's first word is capitalised anyway
             return n, self.entries[key]
         return None

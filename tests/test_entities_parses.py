@@ -148,3 +148,12 @@ def test_min_confidence_outside_0_to_1_is_a_usage_error(capsys):
         main(["build", "nothing.txt", "--min-confidence", "1.5"])
     assert stop.value.code == 2
     assert "expected a number from 0 to 1" in capsys.readouterr().err
+
+
+def test_brand_like_names_are_organisations_and_initials_join_a_name():
+    result = run(article([("Menurut", "ADP", "O"), ("BioWare", "PROPN", "S-PER"), (",", "PUNCT", "O"),
+                          ("McGregor", "PROPN", "S-PER"), ("dan", "CCONJ", "O"), ("Rosan", "PROPN", "B-PER"),
+                          ("P", "PROPN", "E-PER"), (".", "PUNCT", "O"), ("Roeslani", "PROPN", "S-PER"),
+                          ("hadir", "VERB", "O")]))
+    found = entities(result)
+    assert found == {"BioWare": "Organization", "McGregor": "Person", "Rosan P. Roeslani": "Person"}, found
