@@ -323,6 +323,16 @@ def _dedupe(state: ArticleState, corpus: Corpus) -> None:
     state.facts = sorted(facts, key=lambda f: (f.sentence, f.predicate, f.subject, f.object, f.role or ""))
 
 
+def _where(state: ArticleState, m: Mention) -> bool:
+    """A city inside a name is an entity of the article where the name says it is there ("Pusat
+    Kebudayaan Tiongkok di Astana"), not where the name is only named after it ("Konvensi Wina");
+    states, regions and bodies inside names always are ("KTT China-Asia Tengah")."""
+    if m.type != "City":
+        return True
+    s = next(x for x in state.sentences if x.index == m.sentence)
+    return m.first > 1 and s.word(m.first - 1).text.lower() == "di"
+
+
 def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
         components: Sequence[str] = DEFAULT_COMPONENTS) -> Extraction:
     """Run the components over analysed articles (``sentences[i]`` belongs to ``articles[i]``)."""
@@ -349,7 +359,8 @@ def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
     merge.merge(f for st in states for f in st.facts)
     results = [ArticleResult(st.article, st.sentences,
                              [m for ms in st.mentions.values() for m in ms
-                              if not m.entity.startswith("group:") and m.source != "pronoun"] + st.nested,
+                              if not m.entity.startswith("group:") and m.source != "pronoun"]
+                             + [m for m in st.nested if _where(st, m)],
                              st.facts) for st in states]
     return Extraction(results, corpus.entities)
 
