@@ -158,6 +158,9 @@ class _Args:
         heads: list[Word] = []
         children = self.s.children(anchor.index)
         subject = self._nearest_subject(anchor, children)
+        # "memberikan dukungan penuh kepada Indonesia": the light verb carries the nominal's preposition
+        light = (trigger.upos == "NOUN" and anchor.index == trigger.head
+                 and trigger.deprel.split(":")[0] == "obj")
         for child in children:
             if child.index == trigger.index:
                 continue  # "bahwa kunjungan X ke Y mencerminkan ...": the trigger is not its own subject
@@ -177,7 +180,7 @@ class _Args:
                 heads.extend(self.with_conj(child))  # "peresmian Pusat Kebudayaan X": what is opened
             elif slot == "obj" and rel == "obj" and anchor is trigger:
                 heads.extend(self.with_conj(child))
-            elif slot not in ("nsubj", "obj", "nmod") and rel in ("obl", "nmod") and anchor is trigger:
+            elif slot not in ("nsubj", "obj", "nmod") and rel in ("obl", "nmod") and (anchor is trigger or light):
                 if slot in self._cases(child):
                     heads.extend(self.with_conj(child))
                 elif bare_modifier:  # "kunjungan empat harinya ke Kazakhstan": "ke" hangs off "hari"

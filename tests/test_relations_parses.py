@@ -99,3 +99,12 @@ def test_an_agreement_as_a_document_is_no_agreeing_and_relations_must_be_establi
                                      ("hubungan", "O"), ("diplomatik", "O"))))
     assert {(s, o) for s, o, _ in facts(yes, "agreesWith")} in ({("Japan", "Peru")}, {("Peru", "Japan")})
     assert len(facts(yes, "establishedRelations")) == 1
+
+
+def test_a_light_verb_carries_the_preposition_of_its_nominal():
+    # "Iran memberikan dukungan penuh kepada Indonesia."
+    result = run(article([("Iran", "PROPN", 2, "nsubj", "S-LOC"), ("memberikan", "VERB", 0, "root", "O"),
+                          ("dukungan", "NOUN", 2, "obj", "O"), ("penuh", "ADJ", 3, "amod", "O"),
+                          ("kepada", "ADP", 6, "case", "O"), ("Indonesia", "PROPN", 2, "obl", "S-LOC"),
+                          (".", "PUNCT", 2, "punct", "O")]))
+    assert facts(result, "supports") == {("Iran", "Indonesia", None)}
