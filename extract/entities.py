@@ -143,13 +143,22 @@ def gazetteer_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
             continue
         if hit:
             n, entry = hit
-            if entry.stands_for and _acts(sentence, sentence.words[i]):
+            if entry.stands_for and _acts(sentence, sentence.words[i]) and not _after_local_role(words, i):
                 entry = gaz.entries[entry.stands_for]  # "Beijing menilai": the capital for its state
             out.append(_mention(sentence, i + 1, i + n, entry.type, entry.key, "gazetteer"))
             i += n
         else:
             i += 1
     return out
+
+
+def _after_local_role(words: list[str], i: int) -> bool:
+    """"Gubernur Jakarta", "Wali Kota Tokyo": the city a local office serves, not its state."""
+    from .gazetteer import roles
+    from .vocabulary import roles_flagged
+
+    local, table = roles_flagged("local"), roles()
+    return any(table.get(tuple(norm(w) for w in words[i - n:i])) in local for n in (1, 2, 3) if i - n >= 0)
 
 
 def _acts(sentence: Sentence, word: Word) -> bool:

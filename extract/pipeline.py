@@ -134,6 +134,8 @@ def _pronouns(state: ArticleState) -> None:
 
 #: Roles whose holders are "the leaders" of their states.
 LEADER_ROLES = roles_flagged("leader")
+#: Offices of a city or a province.
+LOCAL_ROLES = roles_flagged("local")
 #: Offices of the Indonesian state, which Indonesian news names without the state.
 DOMESTIC_ROLES = roles_flagged("domestic")
 #: The state whose press the extractor reads: an office named with no state is this state's.
@@ -173,7 +175,8 @@ def _role_facts(state: ArticleState, corpus: Corpus) -> None:
             employer, confidence = _implied_employer(state, corpus, h, article_entities)
         if not employer:
             continue
-        employer = corpus.entities[employer].stands_for or employer
+        if h.role not in LOCAL_ROLES:  # "Gubernur Jakarta" serves Jakarta; "Presiden Beijing" would be China
+            employer = corpus.entities[employer].stands_for or employer
         s = next(x for x in state.sentences if x.index == h.person.sentence)
         state.facts.append(Fact(
             article=state.article.id, predicate="holdsRole", subject=h.person.entity, object=employer,
@@ -209,9 +212,22 @@ def _is_place(sentence: Sentence, mentions: list[Mention], m: Mention) -> bool:
     return before == "," and bool(prev) and prev[0].type in ("City", "Region")
 
 
+#: Acts between parties of which one at least must be a state, a body or someone holding an office:
+#: "Jonatan bertemu Ginting" (a badminton draw) and "Ed Sheeran menyambangi Peru" are no diplomacy.
+OFFICIAL_ACTS = frozenset({"meets", "visits", "hosts"})
+
+
+def _official(fact: Fact, corpus: Corpus, office_holders: set[str]) -> bool:
+    """Whether a party of ``fact`` is a state or body, or a person known to hold an office."""
+    parties = (fact.subject,) if fact.predicate == "visits" else (fact.subject, fact.object)
+    return any(corpus.entities[k].type != "Person" or k in office_holders or k in corpus.employers
+               for k in parties)
+
+
 @component("relations", "facts")
 def _relations(state: ArticleState, corpus: Corpus) -> None:
     groups = article_groups(state, corpus)
+    office_holders = {h.person.entity for h in state.holdings}  # with or without a state found
     for s in state.sentences:
         found = relations.find_relations(state.article, s, state.mentions[s.index], groups)
         found += relations.located_in(state.article, s, state.mentions[s.index])
@@ -222,6 +238,8 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
                 stands_for = corpus.entities[key].stands_for
                 if stands_for and fact.predicate not in ("visits", "locatedIn"):
                     setattr(fact, attr, stands_for)
+            if fact.predicate in OFFICIAL_ACTS and not _official(fact, corpus, office_holders):
+                continue
             state.facts.append(fact)
 
 

@@ -62,6 +62,14 @@ def _matches(span: list[Word], trigger: tuple[str, ...]) -> bool:
         norm(x.text) == t or norm(x.lemma) == t for x, t in zip(span, trigger))
 
 
+@functools.cache
+def party_nouns() -> frozenset[str]:
+    """Common nouns whose modifier is a party to the act (``data/party_nouns.tsv``)."""
+    from .tables import rows
+
+    return frozenset(norm(w) for row in rows("party_nouns.tsv") for w in row[0].split(";") if w.strip())
+
+
 class _Args:
     """Finds the mentions that fill a trigger's slots."""
 
@@ -188,6 +196,9 @@ class _Args:
         out = []
         for h in heads:
             m = self.mention_for(h.index, types)
+            if m is not None and m.type == "Person" and not m.first <= h.index <= m.last and h.upos == "NOUN" \
+                    and norm(h.text) not in party_nouns() and norm(h.lemma) not in party_nouns():
+                continue  # "menerima umpan Boaz": a pass, not a guest
             if m and m not in out:
                 out.append(m)
         return out
@@ -332,9 +343,20 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
 def located_in(article: Article, sentence: Sentence, mentions: list[Mention]) -> list[Fact]:
     """"Xi'an, Provinsi Shaanxi", "Labuan Bajo, Nusa Tenggara Timur": a place, a comma, a larger place."""
     facts = []
-    for a, b in zip(mentions, mentions[1:]):
+    listed = {"dan", "serta", "hingga", "atau", ","}
+
+    def joined(x: Mention, y: Mention) -> bool:  # only a comma or "dan" between two mentions
+        gap = [w.text.lower() for w in sentence.words[x.last:y.first - 1]]
+        return bool(gap) and all(t in listed for t in gap)
+
+    for k, (a, b) in enumerate(zip(mentions, mentions[1:])):
         if a.type not in ("City", "Region") or b.type not in ("Region", "Country") or a.entity == b.entity:
             continue
+        nxt = mentions[k + 2] if k + 2 < len(mentions) else None
+        prev = mentions[k - 1] if k > 0 else None
+        if (nxt is not None and nxt.type == b.type and joined(b, nxt)) or (
+                prev is not None and prev.type == a.type == b.type and joined(prev, a)):
+            continue  # "Sumatera, Jawa, Sulawesi dan NTT", "Makassar, Jawa Barat, Jawa Tengah": a list
         between = [w.text.lower() for w in sentence.words[a.last:b.first - 1]]
         if between and between[0] == "," and all(t in (",", "provinsi", "negara bagian", "kabupaten") for t in between):
             facts.append(Fact(article=article.id, predicate="locatedIn", subject=a.entity, object=b.entity,

@@ -38,6 +38,11 @@ def _role_at(sentence: Sentence, i: int) -> tuple[int, str] | None:
     return None
 
 
+#: Nouns before a role that make it the issuer of a document ("Keputusan Presiden", "Peraturan Menteri").
+DOCUMENT_NOUNS = frozenset({"keputusan", "peraturan", "instruksi", "surat", "keppres", "perpres", "permen",
+                            "kepmen", "inpres", "perintah", "kebijakan", "undangan"})
+
+
 def _name_run(sentence: Sentence, i: int, taken: set[int]) -> int:
     """Last word of a name starting at word ``i`` that Stanza's NER missed (i-1 if none): capitalised
     words, particles inside ("da", "bin"), and pieces written without a space ("Frank-Walter", "el-Sisi")."""
@@ -133,6 +138,9 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
     i = 1
     while i <= len(sentence.words):
         hit = _role_at(sentence, i) if i not in taken else None
+        if hit and i > 1 and norm(sentence.words[i - 2].text) in DOCUMENT_NOUNS:
+            i += hit[0]  # "Keputusan Menteri Kelautan dan Perikanan No 4/2014": a decree, not a person
+            continue
         if not hit:
             i += 1
             continue
@@ -178,9 +186,14 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
         person = at.get(j)
         if person is None and not _role_at(sentence, j):  # "penasihat keamanan nasional Presiden X": X's
             last = _name_run(sentence, j, taken)
+            run = sentence.words[j - 1:last]
+            follows = at.get(last + 1)
+            if follows is not None and follows.type in ("Country", "Organization") and follows.entity:
+                last = j - 1  # "Ketua Bawaslu RI Abhan": the name of a body, not of a person
             if (last >= j and sentence.words[j - 1].upos in ("PROPN", "NOUN", "X", "ADJ")
                     and not is_common(sentence.words[j - 1].text)  # "Kepala Pusat Penerangan": no name
-                    and not any(norm(w.text) in title_words() for w in sentence.words[j - 1:last])):
+                    and not any(norm(w.text) in title_words() or norm(w.text) in ("no", "nomor")
+                                or any(c.isdigit() for c in w.text) for w in run)):
                 person = _mention(sentence, j, last, "Person", source="role")
                 person.text = text[person.start:person.end].strip(TRIM)
                 mentions.append(person)

@@ -157,3 +157,17 @@ def test_brand_like_names_are_organisations_and_initials_join_a_name():
                           ("hadir", "VERB", "O")]))
     found = entities(result)
     assert found == {"BioWare": "Organization", "McGregor": "Person", "Rosan P. Roeslani": "Person"}, found
+
+
+def test_a_decree_a_body_and_a_local_office_are_read_as_such():
+    result = run(article(
+        [("Keputusan", "NOUN", "O"), ("Menteri", "PROPN", "O"), ("Pertanian", "PROPN", "O"), ("No", "PROPN", "O"),
+         ("4/2014", "NUM", "O"), ("berlaku", "VERB", "O")],
+        [("Ketua", "PROPN", "O"), ("Bawasra", "PROPN", "O"), ("RI", "PROPN", "O"), ("Adi", "PROPN", "B-PER"),
+         ("Wirawan", "PROPN", "E-PER"), ("menjawab", "VERB", "O")],
+        [("Gubernur", "PROPN", "O"), ("Jakarta", "PROPN", "S-LOC"), ("Rina", "PROPN", "B-PER"),
+         ("Kusuma", "PROPN", "E-PER"), ("hadir", "VERB", "O"), ("di", "ADP", "O"), ("Indonesia", "PROPN", "S-LOC")]))
+    people = {n for n, t in entities(result).items() if t == "Person"}
+    assert people == {"Adi Wirawan", "Rina Kusuma"}, people  # no "No", no "Bawasra"
+    roles = facts(result, "holdsRole")
+    assert ("Rina Kusuma", "Jakarta", "Governor") in roles, roles  # the city, not the state it is capital of

@@ -108,3 +108,27 @@ def test_a_light_verb_carries_the_preposition_of_its_nominal():
                           ("kepada", "ADP", 6, "case", "O"), ("Indonesia", "PROPN", 2, "obl", "S-LOC"),
                           (".", "PUNCT", 2, "punct", "O")]))
     assert facts(result, "supports") == {("Iran", "Indonesia", None)}
+
+
+def test_places_listed_together_are_not_inside_each_other():
+    result = run(article([("Operasi", "NOUN", "O"), ("di", "ADP", "O"), ("Sumatera", "PROPN", "S-LOC"),
+                          (",", "PUNCT", "O"), ("Jawa", "PROPN", "S-LOC"), (",", "PUNCT", "O"),
+                          ("Sulawesi", "PROPN", "S-LOC"), ("dan", "CCONJ", "O"), ("Bali", "PROPN", "S-LOC")],
+                         [("Ia", "PRON", "O"), ("tinggal", "VERB", "O"), ("di", "ADP", "O"), ("Garut", "PROPN", "S-LOC"),
+                          (",", "PUNCT", "O"), ("Jawa", "PROPN", "B-LOC"), ("Barat", "PROPN", "E-LOC")]))
+    assert {(s, o) for s, o, _ in facts(result, "locatedIn")} == {("Garut", "West Java")}
+
+
+def test_a_person_under_a_common_noun_is_no_guest_and_sport_is_no_diplomacy():
+    # "Rudi menerima umpan Joni." / "Rudi bertemu Joni di final."
+    result = run(article([("Rudi", "PROPN", 2, "nsubj", "S-PER"), ("menerima", "VERB", 0, "root", "O"),
+                          ("umpan", "NOUN", 2, "obj", "O"), ("Joni", "PROPN", 3, "nmod", "S-PER")],
+                         [("Rudi", "PROPN", 2, "nsubj", "S-PER"), ("bertemu", "VERB", 0, "root", "O"),
+                          ("Joni", "PROPN", 2, "obj", "S-PER"), ("di", "ADP", 5, "case", "O"),
+                          ("final", "NOUN", 2, "obl", "O")]))
+    assert facts(result, "hosts") == set() and facts(result, "meets") == set()
+    # the same meeting between office holders stands
+    official = run(article([("Menteri", "PROPN", 3, "nsubj", "O"), ("Rudi", "PROPN", 1, "flat:name", "S-PER"),
+                            ("bertemu", "VERB", 0, "root", "O"), ("Duta", "PROPN", 3, "obj", "O"),
+                            ("Besar", "PROPN", 4, "flat:name", "O"), ("Joni", "PROPN", 4, "flat:name", "S-PER")]))
+    assert {(s, o) for s, o, _ in facts(official, "meets")} in ({("Rudi", "Joni")}, {("Joni", "Rudi")})
