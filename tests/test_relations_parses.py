@@ -115,7 +115,8 @@ def test_places_listed_together_are_not_inside_each_other():
                           (",", "PUNCT", "O"), ("Jawa", "PROPN", "S-LOC"), (",", "PUNCT", "O"),
                           ("Sulawesi", "PROPN", "S-LOC"), ("dan", "CCONJ", "O"), ("Bali", "PROPN", "S-LOC")],
                          [("Ia", "PRON", "O"), ("tinggal", "VERB", "O"), ("di", "ADP", "O"),
-                          ("Garut", "PROPN", "S-LOC"), (",", "PUNCT", "O"), ("Jawa", "PROPN", "B-LOC"), ("Barat", "PROPN", "E-LOC")]))
+                          ("Garut", "PROPN", "S-LOC"), (",", "PUNCT", "O"), ("Jawa", "PROPN", "B-LOC"),
+                          ("Barat", "PROPN", "E-LOC")]))
     assert {(s, o) for s, o, _ in facts(result, "locatedIn")} == {("Garut", "West Java")}
 
 
