@@ -262,6 +262,10 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
                 continue
         elif inside and etype in ("City", "Region"):
             continue  # the gazetteer knows this place better
+        elif etype == "Organization" and _skip_roles(sentence, first, last) > first and all(
+                any(m.first <= k <= m.last for m in inside)
+                for k in range(_skip_roles(sentence, first, last), last + 1)):
+            continue  # "Dubes RI", "Perwakilan Perdagangan AS": a title and its state, no body
         elif inside and (last - first + 1) <= sum(m.last - m.first + 1 for m in inside):
             continue
         span = set(range(first, last + 1))

@@ -171,3 +171,11 @@ def test_a_decree_a_body_and_a_local_office_are_read_as_such():
     assert people == {"Adi Wirawan", "Rina Kusuma"}, people  # no "No", no "Bawasra"
     roles = facts(result, "holdsRole")
     assert ("Rina Kusuma", "Jakarta", "Governor") in roles, roles  # the city, not the state it is capital of
+
+
+def test_a_title_and_its_state_read_as_a_body_is_the_title():
+    result = run(article([("Dubes", "PROPN", "B-ORG"), ("RI", "PROPN", "E-ORG"), ("di", "ADP", "O"),
+                          ("Kairo", "PROPN", "S-LOC"), ("Hadi", "PROPN", "B-PER"), ("Pranoto", "PROPN", "E-PER"),
+                          ("menjelaskan", "VERB", "O")]))
+    assert "Organization" not in entities(result).values()
+    assert ("Hadi Pranoto", "Indonesia", "Ambassador to Egypt") in facts(result, "holdsRole")
