@@ -78,7 +78,8 @@ def _cues(state: ArticleState) -> None:
 def _roles(state: ArticleState) -> None:
     for s in state.sentences:
         state.titles[s.index] = []
-        state.holdings.extend(roles.find_roles(s, state.mentions[s.index], state.article.text, state.titles[s.index]))
+        state.holdings.extend(roles.find_roles(s, state.mentions[s.index], state.article.text, state.titles[s.index],
+                                               state.nested))
 
 
 @component("brackets", "mentions")

@@ -127,7 +127,7 @@ class Title:
 
 
 def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
-               titles: list[Title] | None = None) -> list[RoleHolding]:
+               titles: list[Title] | None = None, nested: list[Mention] | None = None) -> list[RoleHolding]:
     """Role appositions in ``sentence``; adds Person mentions for names the NER missed; titles with
     no name go to ``titles``."""
     at = {m.first: m for m in mentions}
@@ -149,6 +149,8 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
         swallowed = next((m for m in mentions if i <= m.first < j <= m.last and not m.entity), None)
         if swallowed is not None:  # "Juru Bicara [Kementerian Luar Negeri China]": the title, then China
             mentions.remove(swallowed)
+            if nested is not None:
+                nested.append(swallowed)  # the ministry stays an entity of the article, not a party
             taken -= set(range(swallowed.first, swallowed.last + 1))
             gaz = _gazetteer_mention(sentence, j, text)
             if gaz is not None:
