@@ -365,13 +365,16 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
     """Give every mention an entity key; one Entity per real thing within and across articles."""
     entities: dict[str, Entity] = {}
     person_names: dict[str, str] = {}  # slug of a full name -> full name, over all articles
-    long_forms: dict[str, str] = {}  # "jokowi" -> "Joko Widodo", where some article says so
+    spelled: dict[str, dict[str, str]] = {}  # "jokowi" -> {slug: "Joko Widodo"}, from every article that says so
     for mentions in mentions_by_article.values():
         for m in mentions:
             if m.type == "Person" and len(m.text.split()) > 1:
                 person_names.setdefault(slug(m.text), m.text)
             if m.alias_of:
-                long_forms.setdefault(norm(m.text), m.alias_of)
+                spelled.setdefault(norm(m.text), {}).setdefault(slug(m.alias_of), m.alias_of)
+    # a short form names one thing across the corpus only where every article that spells it out agrees
+    # ("Jokowi"); "KBRI" is the embassy of Indonesia in whichever city each article names
+    long_forms = {short: next(iter(forms.values())) for short, forms in spelled.items() if len(forms) == 1}
     all_full = sorted(person_names.values())
     uses = Counter(slug(m.text) for ms in mentions_by_article.values() for m in ms
                    if m.type == "Person" and len(m.text.split()) > 1)
@@ -391,6 +394,9 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
             if m.source == "ner" and not m.entity and m.type in ("City", "Organization") and slug(m.text) in full_slugs:
                 m.type = "Person"
         local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=lambda t: (-len(t), t))
+        # this article's own short forms first, then those the whole corpus agrees on
+        forms = long_forms | {norm(m.text): m.alias_of for m in sorted(mentions, key=lambda m: m.start) if m.alias_of}
+
         local_named = sorted({m.text for m in mentions if m.type in ("Event", "Initiative") and not m.entity
                               and not _anaphoric(m.text)}, key=lambda t: (-len(t), t))
         last_event: str | None = None
@@ -416,13 +422,13 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                     state = gaz.entries[entry.stands_for]
                     entities.setdefault(state.key, Entity(state.key, state.name, state.type, state.wikidata, state.iso))
             elif m.type == "Person":
-                name = long_forms.get(norm(m.text), m.text)
+                name = forms.get(norm(m.text), m.text)
                 full = canonical(_full_name(name, local_full) or name)
                 m.entity = f"person:{slug(full)}"
                 ent = entities.setdefault(m.entity, Entity(m.entity, full, "Person"))
             else:
                 # "KTT China-Asia Tengah" after "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah ke-2"
-                name = long_forms.get(norm(m.text), m.text)
+                name = forms.get(norm(m.text), m.text)
                 name = (_longer_name(name, local_named) if m.type in ("Event", "Initiative") else None) or name
                 m.entity = f"{PREFIX[m.type]}:{slug(name)}"
                 ent = entities.setdefault(m.entity, Entity(m.entity, name, m.type))
@@ -552,9 +558,24 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
                 nested.append(x)
         m.entity = f"{PREFIX[etype]}:{slug(article_id)}-{slug(m.text)}" if etype == "Agreement" else ""
         mentions.append(m)
+        short = _bracketed_acronym(words, i + n, last)
+        if short is not None and etype != "Agreement":  # "Kedutaan Besar RI (KBRI) di Kairo": KBRI too
+            alias = _mention(sentence, short, short, etype, source="alias")
+            alias.text, alias.alias_of = text[alias.start:alias.end], m.text
+            mentions.append(alias)
         mentions.sort(key=lambda x: x.first)
         i = last + 1
     return mentions
+
+
+def _bracketed_acronym(words: list[Word], first: int, last: int) -> int | None:
+    """Word index of an acronym in brackets inside a name, after the words it abbreviates ("Kedutaan
+    Besar RI (KBRI) di Kairo"); None for one that only abbreviates the cue ("Konferensi Tingkat Tinggi
+    (KTT) APEC": ``first`` is the word after the cue)."""
+    for k in range(first + 1, last - 1):  # k: the "(" word, 1-based
+        if words[k - 1].text == "(" and words[k + 1].text == ")" and words[k].text.isupper():
+            return k + 1
+    return None
 
 
 def _names_something(words: list[Word], i: int, n: int, last: int, etype: str, opts: frozenset[str],

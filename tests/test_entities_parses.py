@@ -179,3 +179,17 @@ def test_a_title_and_its_state_read_as_a_body_is_the_title():
                           ("menjelaskan", "VERB", "O")]))
     assert "Organization" not in entities(result).values()
     assert ("Hadi Pranoto", "Indonesia", "Ambassador to Egypt") in facts(result, "holdsRole")
+
+
+def test_a_generic_acronym_names_what_its_own_article_spells_out():
+    def embassy(city: str, article_id: str):
+        return article([("Kedutaan", "PROPN", "O"), ("Besar", "PROPN", "O"), ("RI", "PROPN", "S-LOC"),
+                        ("(", "PUNCT", "O"), ("KBRI", "PROPN", "O"), (")", "PUNCT", "O"), ("di", "ADP", "O"),
+                        (city, "PROPN", "S-LOC"), ("buka", "VERB", "O")],
+                       [("KBRI", "PROPN", "S-ORG"), ("mengimbau", "VERB", "O")], article_id=article_id)
+
+    result = run(embassy("Kairo", "a"), embassy("Tokyo", "b"))
+    by_article = {r.article.id: {m.text: m.entity for m in r.mentions} for r in result.articles}
+    assert by_article["a"]["KBRI"] == by_article["a"]["Kedutaan Besar RI (KBRI) di Kairo"]
+    assert by_article["b"]["KBRI"] == by_article["b"]["Kedutaan Besar RI (KBRI) di Tokyo"]
+    assert by_article["a"]["KBRI"] != by_article["b"]["KBRI"]
