@@ -73,6 +73,19 @@ def _looks_like_a_brand(word: str) -> bool:
     return bool(inner) and word[:inner[0]].lower() not in NAME_PREFIXES
 
 
+def _name_tail(sentence: Sentence, first: int, last: int, taken: set[int]) -> int:
+    """Stretch a person's span over the capitalised words the parser hangs on it as parts of one name
+    (``flat:name``): "Sri Anifah" + "Aman", where the NER left out a surname that is also a common word."""
+    words = sentence.words
+    while last < len(words):
+        w = words[last]
+        if (w.index in taken or w.deprel != "flat:name" or not first <= w.head <= last
+                or not w.text[:1].isupper() or w.upos != "PROPN"):
+            break
+        last += 1
+    return last
+
+
 def _join_initials(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
     """"Rosan P" + "." + "Roeslani": two person mentions split at a middle initial are one name."""
     out: list[Mention] = []
@@ -254,6 +267,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
             taken |= set(range(person.first, person.last + 1))
             last = person.first - 1
         if etype == "Person":
+            last = _name_tail(sentence, first, last, taken)
             # "Presiden Kazakhstan Kassym-Jomart Tokayev": keep the name after the last gazetteer word.
             if inside:
                 first = max(m.last for m in inside) + 1
