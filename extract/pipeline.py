@@ -229,6 +229,12 @@ def _official(fact: Fact, corpus: Corpus, office_holders: set[str]) -> bool:
 def _relations(state: ArticleState, corpus: Corpus) -> None:
     groups = article_groups(state, corpus)
     office_holders = {h.person.entity for h in state.holdings}  # with or without a state found
+    serves: dict[str, set[str]] = {}
+    for f in state.facts:
+        if f.predicate == "holdsRole":
+            serves.setdefault(f.subject, set()).add(f.object)
+    for person, employer in corpus.employers.items():
+        serves.setdefault(person, set()).add(corpus.entities[employer].stands_for or employer)
     for s in state.sentences:
         found = relations.find_relations(state.article, s, state.mentions[s.index], groups)
         found += relations.located_in(state.article, s, state.mentions[s.index])
@@ -241,6 +247,8 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
                     setattr(fact, attr, stands_for)
             if fact.predicate in OFFICIAL_ACTS and not _official(fact, corpus, office_holders):
                 continue
+            if fact.predicate in ("meets", "visits") and fact.object in serves.get(fact.subject, ()):
+                continue  # nobody visits or meets the state they serve ("bertemu dengan mahasiswa Indonesia")
             state.facts.append(fact)
 
 

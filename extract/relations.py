@@ -114,9 +114,9 @@ class _Args:
             while word.head and word.deprel in ("conj", "xcomp", "advcl") and len(anchors) < 4:
                 word = self.s.word(word.head)
                 anchors.append(word)
-        if slot == "nsubj" and trigger.deprel == "xcomp" and trigger.head:
-            # object control: "mengatakan Australia mendukung X", "meminta Jepang membantu": the
-            # matrix verb's object is who does the open clause
+        if slot == "nsubj" and trigger.deprel.split(":")[0] in ("xcomp", "advcl") and trigger.head:
+            # object control: "mengatakan Australia mendukung X", "meminta Jepang membantu", "mendorong
+            # wisatawan Tiongkok mengunjungi X": the matrix verb's object is who does the open clause
             for child in self.s.children(trigger.head):
                 if child.deprel == "obj" and child.index < trigger.index:
                     m = self.mention_for(child.index, types)
@@ -244,6 +244,15 @@ def _group_at(sentence: Sentence, trigger: Word, etype: str, key: str) -> Mentio
                    etype, key, "group")
 
 
+def _possessed(sentence: Sentence, trigger: Word) -> bool:
+    """"kunjungannya", "kunjungan kenegaraannya": a nominal trigger (or its modifier) with "-nya" (his/her)."""
+    def nya(w: Word) -> bool:
+        return w.text.lower().endswith("nya") and not w.lemma.lower().endswith("nya")
+
+    return nya(trigger) or any(nya(c) or (c.text.lower() == "nya" and c.deprel.startswith("nmod"))
+                               for c in sentence.children(trigger.index))
+
+
 def _possessed_by_them(sentence: Sentence, trigger: Word) -> bool:
     """"pembicaraan mereka": the noun right before "mereka" (their)."""
     return trigger.index < len(sentence.words) and sentence.word(trigger.index + 1).text.lower() == "mereka"
@@ -287,6 +296,11 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
             subjects = args.fill(trigger, slot, rule.subject_types, nominal_object)
             if subjects:
                 break
+        if trigger.upos == "NOUN" and _possessed(sentence, trigger) and "Person" in rule.subject_types and not any(
+                m.first in args.subtree(trigger.index) for m in subjects):
+            # "kunjungan kenegaraannya ke Tiongkok": "-nya" is the person named last before it, not the
+            # subject of the clause around
+            subjects = [m for m in mentions if m.type == "Person" and m.last < trigger.index][-1:] or subjects
         conf = rule.confidence
         leaders = groups.get("group:leaders") or []
         others = {m.entity for m in mentions if m.type == "Person"} - set(leaders)

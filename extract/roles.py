@@ -39,8 +39,8 @@ def _role_at(sentence: Sentence, i: int) -> tuple[int, str] | None:
 
 
 #: Nouns before a role that make it the issuer of a document ("Keputusan Presiden", "Peraturan Menteri").
-DOCUMENT_NOUNS = frozenset({"keputusan", "peraturan", "instruksi", "surat", "keppres", "perpres", "permen",
-                            "kepmen", "inpres", "perintah", "kebijakan", "undangan"})
+DOCUMENT_NOUNS = frozenset({"keputusan", "peraturan", "instruksi", "keppres", "perpres", "permen", "kepmen",
+                            "inpres"})
 
 
 def _name_run(sentence: Sentence, i: int, taken: set[int]) -> int:

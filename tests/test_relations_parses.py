@@ -133,3 +133,26 @@ def test_a_person_under_a_common_noun_is_no_guest_and_sport_is_no_diplomacy():
                             ("bertemu", "VERB", 0, "root", "O"), ("Duta", "PROPN", 3, "obj", "O"),
                             ("Besar", "PROPN", 4, "flat:name", "O"), ("Joni", "PROPN", 4, "flat:name", "S-PER")]))
     assert {(s, o) for s, o, _ in facts(official, "meets")} in ({("Rudi", "Joni")}, {("Joni", "Rudi")})
+
+
+def test_his_visit_is_the_visit_of_the_person_named_before_not_of_the_speaker():
+    # "Menlu Peru Ana bertemu Presiden Chili Rui dan mengatakan bahwa kunjungannya ke Chili penting."
+    rows = [("Menlu", "PROPN", 4, "nsubj", "O"), ("Peru", "PROPN", 1, "flat:name", "S-LOC"),
+            ("Ana", "PROPN", 1, "flat:name", "S-PER"), ("bertemu", "VERB", 0, "root", "O"),
+            ("Presiden", "PROPN", 4, "obj", "O"), ("Bolivia", "PROPN", 5, "flat:name", "S-LOC"),
+            ("Rui", "PROPN", 5, "flat:name", "S-PER"), ("dan", "CCONJ", 9, "cc", "O"),
+            ("mengatakan", "VERB", 4, "conj", "O"), ("bahwa", "SCONJ", 15, "mark", "O"),
+            ("kunjungan", "NOUN", 15, "nsubj", "O"), ("nya", "PRON", 11, "nmod:poss", "O"),
+            ("ke", "ADP", 14, "case", "O"), ("Chili", "PROPN", 11, "nmod", "S-LOC"),
+            ("penting", "ADJ", 9, "ccomp", "O")]
+    visits = {(s, o) for s, o, _ in facts(run(article(rows)), "visits")}
+    assert visits == {("Rui", "Chile")}, visits  # not Ana, the speaker
+
+
+def test_nobody_visits_or_meets_the_state_they_serve():
+    # "Menlu Peru Ana bertemu dengan mahasiswa Peru."
+    rows = [("Menlu", "PROPN", 5, "nsubj", "O"), ("Peru", "PROPN", 1, "flat:name", "S-LOC"),
+            ("Ana", "PROPN", 1, "flat:name", "B-PER"), ("Lima", "PROPN", 3, "flat:name", "E-PER"),
+            ("bertemu", "VERB", 0, "root", "O"), ("dengan", "ADP", 7, "case", "O"),
+            ("mahasiswa", "NOUN", 5, "obl", "O"), ("Peru", "PROPN", 7, "nmod", "S-LOC")]
+    assert facts(run(article(rows)), "meets") == set()
