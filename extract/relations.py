@@ -315,6 +315,9 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
         if not subjects:  # the nearest party inside the clause the trigger belongs to
             clause = trigger.head if trigger.head and trigger.deprel.split(":")[0] not in ("root", "parataxis") \
                 else trigger.index
+            while trigger.upos == "NOUN" and clause and sentence.word(clause).upos != "VERB" \
+                    and sentence.word(clause).head:  # a nominal act's clause is that of the verb above it
+                clause = sentence.word(clause).head
             subjects = args.nearest(trigger, rule.subject_types, left=not passive, exclude=[],
                                     within=set(args.subtree(clause)))
             conf *= 0.8
