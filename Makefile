@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 SHARED ?= ../shared
 
-.PHONY: demo test test-fast lint models evaluate-models scores browser servers benchmark clean help
+.PHONY: demo test test-fast lint models evaluate-models scores audit browser servers benchmark clean help
 
 help:
 	@echo "make demo             build the graph from examples/ into $(OUT)/ (creates $(VENV))"
@@ -17,6 +17,7 @@ help:
 	@echo "make evaluate-models  score the bundled models on GSD, CSUI and the NER test sets"
 	@echo "                      (EVALUATE_ARGS=--tag-oracle: what the tagger's errors cost the parser)"
 	@echo "make scores           per-relation scores on both development sets of $(SHARED) into docs/scores.md"
+	@echo "make audit            100 random facts from 300 real articles to judge by hand (out/audit/); verdicts in docs/"
 	@echo "make benchmark        load time and query latency, 1M synthetic triples: pyoxigraph vs rdflib"
 
 $(STAMP): setup.cfg pyproject.toml
@@ -57,6 +58,9 @@ evaluate-models: $(STAMP)
 
 scores: $(STAMP)
 	$(PY) -m diplograf.graph.dev_report --shared $(SHARED)
+
+audit: $(STAMP)
+	$(PY) tools/audit.py --shared $(SHARED)
 
 benchmark: $(STAMP)
 	$(PY) benchmarks/store_benchmark.py

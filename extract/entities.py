@@ -215,7 +215,8 @@ def _cue_at(words: list[Word], i: int, where: str, before: bool = False) -> tupl
 def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[int, int, str] | None:
     """A NER span's bounds and type once the words around it are read: lowercase words the NER took
     in are cut ("pulau Pasifik", "cetus Netanyahu"), and cue words fix the type ("kota Marawi",
-    "Provinsi Papua", "Laut Jawa", "lembaga survei Survation"). None when nothing of a name is left."""
+    "Provinsi Papua", "Laut Jawa", "lembaga survei Survation"). None when nothing of a name is left, or
+    when the name is of a thing with no type in the graph ("KRI Nanggala", "kapal perang USS X")."""
     words = sentence.words
     while first <= last and not words[first - 1].text[:1].isupper() and not words[first - 1].text[:1].isdigit():
         cut = _cue_at(words, first - 1, "before")
@@ -238,11 +239,11 @@ def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[
         before = _cue_at(words, first - 1, "before", before=True)
         if strip and first + strip[0] <= last and etype != "Organization":
             first, etype = first + strip[0], strip[1]  # "Provinsi Shaanxi": the region is "Shaanxi"
-        elif head and first < last and etype != "Organization":
-            etype = head[1]  # "Laut Jawa", "Semenanjung Korea"
+        elif head and first < last and (etype != "Organization" or head[1] == "none"):
+            etype = head[1]  # "Laut Jawa", "Semenanjung Korea"; "KRI Nanggala" (a ship)
         elif before:
             etype = before[1]  # "lembaga survei Survation", "kota Marawi", "provinsi Aceh"
-    return first, last, etype
+    return None if etype == "none" else (first, last, etype)
 
 
 def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention]:

@@ -202,3 +202,10 @@ def test_a_surname_the_parser_joins_to_a_name_belongs_to_it():
                           ("Wira", "PROPN", 4, "flat:name", "E-PER"), ("Aman", "PROPN", 5, "flat:name", "O"),
                           ("hadir", "VERB", 1, "acl", "O")]))
     assert {n for n, t in entities(result).items() if t == "Person"} == {"Wira Aman"}
+
+
+def test_ships_are_no_people():
+    result = run(article([("KRI", "PROPN", "B-PER"), ("Bima", "PROPN", "E-PER"), ("berlayar", "VERB", "O"),
+                          ("bersama", "ADP", "O"), ("kapal", "NOUN", "O"), ("perang", "NOUN", "O"),
+                          ("Ranger", "PROPN", "S-PER")]))
+    assert entities(result) == {}
