@@ -223,6 +223,10 @@ def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[
         if cut and first + cut[0] - 1 < last and etype in ("City", "Person", "Organization"):
             etype = cut[1]  # "kota Marawi" inside the span
         first += 1
+    closing = [k for k in range(first, last + 1) if words[k - 1].text == ")" and not any(
+        words[x - 1].text == "(" for x in range(first, k))]
+    if closing:  # "(Bekraf) Triawan Munaf" read from inside the brackets: the name starts after them
+        first = closing[-1] + 1
     for k in range(first + 1, last + 1):  # "Perserikatan Bangsa-Bangsa terhadap Korut": the name ends before
         w = words[k - 1]
         if (w.upos == "ADP" and w.text.islower() and w.text not in NAME_PARTICLES and w.text != "di") or (

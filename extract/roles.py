@@ -38,6 +38,8 @@ def _role_at(sentence: Sentence, i: int) -> tuple[int, str] | None:
     return None
 
 
+#: Words before a role that make its holder a former one.
+FORMER = frozenset({"mantan", "eks", "bekas", "former", "ex"})
 #: Nouns before a role that make it the issuer of a document ("Keputusan Presiden", "Peraturan Menteri").
 DOCUMENT_NOUNS = frozenset({"keputusan", "peraturan", "instruksi", "keppres", "perpres", "permen", "kepmen",
                             "inpres"})
@@ -145,6 +147,8 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             i += 1
             continue
         n, label = hit
+        if i > 1 and norm(sentence.words[i - 2].text) in FORMER:
+            label = f"former {label}"  # "mantan Ketua DPR X": no longer holds it
         j = _after_bracket(sentence, i + n)  # "Menteri Pertahanan (Menhan) Amerika Serikat"
         swallowed = next((m for m in mentions if i <= m.first < j <= m.last and not m.entity), None)
         if swallowed is not None:  # "Juru Bicara [Kementerian Luar Negeri China]": the title, then China

@@ -209,3 +209,14 @@ def test_ships_are_no_people():
                           ("bersama", "ADP", "O"), ("kapal", "NOUN", "O"), ("perang", "NOUN", "O"),
                           ("Ranger", "PROPN", "S-PER")]))
     assert entities(result) == {}
+
+
+def test_a_former_holder_is_marked_and_a_bracket_does_not_open_a_name():
+    result = run(article([("mantan", "ADJ", "O"), ("Ketua", "PROPN", "O"), ("DPR", "PROPN", "S-ORG"),
+                          ("Budi", "PROPN", "B-PER"), ("Harsono", "PROPN", "E-PER"), ("dan", "CCONJ", "O"),
+                          ("Kepala", "PROPN", "O"), ("Badan", "PROPN", "B-ORG"), ("Kreatif", "PROPN", "E-ORG"),
+                          ("(", "PUNCT", "O"), ("Bekraf", "PROPN", "B-PER"), (")", "PUNCT", "I-PER"),
+                          ("Tri", "PROPN", "I-PER"), ("Munaf", "PROPN", "E-PER"), ("hadir", "VERB", "O")]))
+    roles = facts(result, "holdsRole")
+    assert ("Budi Harsono", "House of Representatives of Indonesia", "former Chairman") in roles, roles
+    assert ("Tri Munaf", "Badan Kreatif", "Head") in roles, roles
