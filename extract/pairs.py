@@ -150,6 +150,8 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
     pair = sentence_pair(mentions, entities, ctx)
     if pair is None:
         return []
+    named = len({st for m in mentions if (st := state_of(m, entities) or ctx.serves.get(m.entity))})
+    refers = any(m.source == "group" for m in mentions)
     a, b = pair
     when = sentence_when(sentence.text, article.date, None if article.date else year_hint(article.text))
     facts = []
@@ -182,7 +184,9 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
             seen.add((rel, None))
             year = next((w.text for w in sentence.words if w.text.isdigit() and len(w.text) == 4), None)
             fact(rel, year, conf, "establishedRelations:hubungan diplomatik")
-        elif rel == "agreesWith" and ("agreesWith", None) not in seen:
+        elif rel == "agreesWith" and ("agreesWith", None) not in seen and (named >= 2 or refers):
+            # agreeing takes two: the sentence names both states, or the pair ("kedua negara sepakat");
+            # "X bertekad ..." alone is one party's resolve
             seen.add(("agreesWith", None))
             role = _clause_after(sentence, index + len(phrase) - 1)
             fact("agreesWith", role, conf, f"agreesWith:{' '.join(phrase)}")

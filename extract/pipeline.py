@@ -139,6 +139,8 @@ LEADER_ROLES = roles_flagged("leader")
 LOCAL_ROLES = roles_flagged("local")
 #: Offices of the Indonesian state, which Indonesian news names without the state.
 DOMESTIC_ROLES = roles_flagged("domestic")
+#: Offices only a state has: its leaders and its cabinet.
+STATE_ROLES = LEADER_ROLES | DOMESTIC_ROLES
 #: The state whose press the extractor reads: an office named with no state is this state's.
 HOME_STATE = "country:ID"
 #: Prepositions before a state that make it a place, not whom a role serves.
@@ -167,6 +169,8 @@ def _role_facts(state: ArticleState, corpus: Corpus) -> None:
                         for ms in state.mentions.values() for m in ms if m.entity in corpus.entities}
     for h in state.holdings:
         employer = h.employer.entity if h.employer else corpus.employers.get(h.person.entity)
+        if not h.employer and employer and h.role in STATE_ROLES and corpus.entities[employer].type != "Country":
+            employer = None  # "Menko Polhukam Wiranto": a minister of a state, not of the body he chairs elsewhere
         confidence = 0.9 if h.employer else 0.6
         if not employer and h.partner is not None:  # listed with "dan" after someone of a known state
             p = h.partner

@@ -312,6 +312,7 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
             # "kedua pemimpin menyaksikan penandatanganan ...": witnesses do not sign; their states do
             subjects = [_group_at(sentence, trigger, "Country", "group:states")]
         passive = rule.subject.split("|")[0] not in ("nsubj", "obj")  # "disambut oleh X": the agent comes after
+        by_syntax = bool(subjects)
         if not subjects:  # the nearest party inside the clause the trigger belongs to
             clause = trigger.head if trigger.head and trigger.deprel.split(":")[0] not in ("root", "parataxis") \
                 else trigger.index
@@ -320,6 +321,7 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
                 clause = sentence.word(clause).head
             subjects = args.nearest(trigger, rule.subject_types, left=not passive, exclude=[],
                                     within=set(args.subtree(clause)))
+            by_syntax = any(m.entity.startswith("group:") for m in subjects)  # "Kedua negara ... saling"
             conf *= 0.8
         objects: list[Mention] = []
         for slot in rule.objects:
@@ -335,7 +337,7 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
             conf *= 0.85
         subjects, objects = expand(subjects, groups), expand(objects, groups)
         pairs = [(s, o) for s in subjects for o in objects if s.entity != o.entity]
-        if not pairs and len(subjects) > 1:
+        if not pairs and len(subjects) > 1 and by_syntax:  # "X dan Y bertemu": the subjects the parse gives
             if rule.relation in SYMMETRIC:
                 pairs = [(a, b) for a, b in itertools.combinations(subjects, 2) if a.entity != b.entity]
             elif trigger.index > 1 and sentence.word(trigger.index - 1).text.lower() == "saling":
