@@ -66,3 +66,14 @@ def test_roles_after_a_comma_and_behind_honorifics(built):
     assert ("Dewi Kartika Sari", "Indonesia", "Foreign Minister") in roles
     pairs = {(f["subject"], f["object"]) for f in facts if f["predicate"] == "cooperatesOn"}
     assert pairs and pairs <= {("Indonesia", "Chile"), ("Chile", "Indonesia")}, pairs  # the two ministers' states
+
+
+def test_institutions_and_capitals_merge_only_where_they_act(built):
+    entities, _ = built
+    mine = [e for e in entities if e["article"].startswith("gedung_putih")]
+    alias = _by_alias(mine)
+    assert alias["Gedung Putih"]["name"] == "White House" and alias["Gedung Putih"]["type"] == "Organization"
+    assert alias["Wina"]["type"] == "City"  # "digelar di Wina": where, not Austria acting
+    assert "Wina" not in alias["Austria"]["aliases"]
+    assert alias["Beijing"]["name"] == "China"  # "Beijing menilai": the capital acts for its state
+    assert alias["Konvensi Wina"]["type"] == "Agreement"
