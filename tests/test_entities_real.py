@@ -14,12 +14,20 @@ ARTICLES = Path(__file__).resolve().parent / "entity_articles"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[list[dict], list[dict]]:
+def all_built(tmp_path_factory) -> tuple[list[dict], list[dict]]:
     from diplograf.graph.cli import main
 
     out = tmp_path_factory.mktemp("entity-articles")
     assert main(["build", str(ARTICLES), "--out", str(out), "--quiet"]) == 0
     return read_jsonl(out / "entities.jsonl"), read_jsonl(out / "facts.jsonl")
+
+
+@pytest.fixture(scope="module")
+def built(all_built) -> tuple[list[dict], list[dict]]:
+    """Entities and facts of chili_indonesia.txt."""
+    entities, facts = all_built
+    return ([e for e in entities if e["article"].startswith("chili")],
+            [f for f in facts if f["article"].startswith("chili")])
 
 
 def _by_alias(entities: list[dict]) -> dict[str, dict]:
@@ -68,8 +76,8 @@ def test_roles_after_a_comma_and_behind_honorifics(built):
     assert pairs and pairs <= {("Indonesia", "Chile"), ("Chile", "Indonesia")}, pairs  # the two ministers' states
 
 
-def test_institutions_and_capitals_merge_only_where_they_act(built):
-    entities, _ = built
+def test_institutions_and_capitals_merge_only_where_they_act(all_built):
+    entities, _ = all_built
     mine = [e for e in entities if e["article"].startswith("gedung_putih")]
     alias = _by_alias(mine)
     assert alias["Gedung Putih"]["name"] == "White House" and alias["Gedung Putih"]["type"] == "Organization"
