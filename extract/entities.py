@@ -165,6 +165,18 @@ def gazetteer_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+def _cue_words() -> list[tuple[str, ...]]:
+    return [phrase for phrase, _, _ in cues()]
+
+
+def _after_role(words: list[Word], i: int) -> bool:
+    """Whether a role phrase ends right before word ``i`` (0-based): "Wali Kota | Tri Rismaharini"."""
+    from .gazetteer import longest_role, roles
+
+    table = roles()
+    return any(tuple(norm(w.text) for w in words[i - n:i]) in table for n in range(1, longest_role() + 1) if i - n >= 0)
+
+
 def _after_local_role(words: list[str], i: int) -> bool:
     """"Gubernur Jakarta", "Wali Kota Tokyo": the city a local office serves, not its state."""
     from .gazetteer import roles
@@ -229,7 +241,7 @@ def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[
         first = closing[-1] + 1
     for k in range(first + 1, last + 1):  # "Perserikatan Bangsa-Bangsa terhadap Korut": the name ends before
         w = words[k - 1]
-        if (w.upos == "ADP" and w.text.islower() and w.text not in NAME_PARTICLES and w.text != "di") or (
+        if (w.upos == "ADP" and w.text.islower() and w.text not in NAME_PARTICLES | NAME_LINKS and w.text != "di") or (
                 w.text == "(" and not any(x.text == ")" for x in words[k:last])):
             last = k - 1
             break
@@ -245,8 +257,8 @@ def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[
             first, etype = first + strip[0], strip[1]  # "Provinsi Shaanxi": the region is "Shaanxi"
         elif head and first < last and (etype != "Organization" or head[1] == "none"):
             etype = head[1]  # "Laut Jawa", "Semenanjung Korea"; "KRI Nanggala" (a ship)
-        elif before:
-            etype = before[1]  # "lembaga survei Survation", "kota Marawi", "provinsi Aceh"
+        elif before and not (etype == "Person" and (first < last or _after_role(words, first - 1))):
+            etype = before[1]  # "lembaga survei Survation", "kota Marawi" ("Wali Kota X" is a mayor)
     return None if etype == "none" else (first, last, etype)
 
 
@@ -266,7 +278,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
             continue
         first, last, etype = typed
         inside = [m for m in gaz_ms if m.first >= first and m.last <= last]
-        person = _person_after(sentence, inside, last) if etype == "Organization" else None
+        person = _person_after(sentence, inside, first, last) if etype == "Organization" else None
         if person is not None:  # "Kedutaan Besar AS Molly Koscina": the embassy, then a person
             out.append(person)
             taken |= set(range(person.first, person.last + 1))
@@ -297,7 +309,8 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
         span_words = [w.text for w in sentence.words[first - 1:last]]
         if etype == "Person" and len(span_words) == 1 and _looks_like_a_brand(span_words[0]):
             etype = "Organization"  # "BioWare", "SAFEnet", "LVMH": no person writes a name like that
-        if etype == "Person" and (all_common(span_words) or norm(span_words[0]) in title_words()):
+        if etype == "Person" and (all_common(span_words) or norm(span_words[0]) in INSTITUTION_WORDS or (
+                len(span_words) == 1 and norm(span_words[0]) in title_words())):
             continue  # "Pariwisata", "Pusat Penerangan", "Kami": common words, capitalised
         if etype in ("Organization", "Person") and _is_outlet(sentence, first, last):
             continue  # news outlets are sources, not actors
@@ -321,20 +334,27 @@ def title_words() -> frozenset[str]:
     out = {t for phrase in roles() for t in phrase}
     out |= {norm(t) for label in roles().values() for t in re.findall(r"[\w`'-]+", label)}
     out |= {t for phrase, _, _ in cues() for t in phrase}
-    out |= set(name_heads()) | {"kementerian", "kedutaan", "departemen", "dewan", "komisi", "badan", "majelis",
-                                "direktorat", "kantor", "sekretariat", "markas", "meeting", "ministers", "kejaksaan",
-                                "kepolisian", "pengadilan", "mahkamah", "dinas", "biro", "deputi", "pusat",
-                                "unit", "divisi", "seksi",
-                                "ministry", "office", "department"}
+    out |= set(name_heads()) | INSTITUTION_WORDS
     return frozenset(out)
 
 
-def _person_after(sentence: Sentence, inside: list[Mention], last: int) -> Mention | None:
+#: Words that open the name of an institution: a "person" named so is the institution ("Pusat Penerangan").
+INSTITUTION_WORDS = frozenset({"kementerian", "kedutaan", "departemen", "dewan", "komisi", "badan", "majelis",
+                               "direktorat", "kantor", "sekretariat", "markas", "meeting", "ministers", "kejaksaan",
+                               "kepolisian", "pengadilan", "mahkamah", "dinas", "biro", "deputi", "pusat", "unit",
+                               "divisi", "seksi", "ministry", "office", "department"})
+
+
+def _person_after(sentence: Sentence, inside: list[Mention], first: int, last: int) -> Mention | None:
     """A person's name the NER glued to the organisation before it ("Kementerian Luar Negeri China Geng
     Shuang", "PBB Ban Ki Moon"): the proper nouns after the last state or body the gazetteer knows in
     the span, not all of them common words and none a word of a title or an institution's name."""
     if not inside:
         return None
+    opens = norm(sentence.words[first - 1].text) in INSTITUTION_WORDS or norm(sentence.words[first - 1].text) in {
+        p[0] for p in _cue_words()}
+    if not (opens or any(m.type == "Organization" and m.entity for m in inside)):
+        return None  # "Indonesia Corruption Watch", "Jakarta Globe": a name with a place in it
     start = max(m.last for m in inside) + 1
     tail = sentence.words[start - 1:last]
     if (not 1 <= len(tail) <= 4 or not all(w.upos == "PROPN" and w.text[:1].isupper() for w in tail)
@@ -389,7 +409,7 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
         for m in mentions:
             if m.type == "Person" and len(m.text.split()) > 1:
                 person_names.setdefault(slug(m.text), m.text)
-            if m.alias_of:
+            if m.alias_of and m.type == "Person":  # "KBRI" is whichever embassy its own article names
                 spelled.setdefault(norm(m.text), {}).setdefault(slug(m.alias_of), m.alias_of)
     # a short form names one thing across the corpus only where every article that spells it out agrees
     # ("Jokowi"); "KBRI" is the embassy of Indonesia in whichever city each article names
@@ -409,8 +429,9 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
 
     full_slugs = set(person_names)
     for mentions in mentions_by_article.values():
-        for m in mentions:  # "Geng Shuang" read as a place where another article names the person
-            if m.source == "ner" and not m.entity and m.type in ("City", "Organization") and slug(m.text) in full_slugs:
+        for m in mentions:  # "Geng Shuang" read as a place, "SBY" as a body, where the corpus names the person
+            if m.source == "ner" and not m.entity and m.type in ("City", "Organization") and (
+                    slug(m.text) in full_slugs or norm(m.text) in long_forms):
                 m.type = "Person"
         local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=lambda t: (-len(t), t))
         # this article's own short forms first, then those the whole corpus agrees on
@@ -450,7 +471,10 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                 name = forms.get(norm(m.text), m.text)
                 name = (_longer_name(name, local_named) if m.type in ("Event", "Initiative") else None) or name
                 m.entity = f"{PREFIX[m.type]}:{slug(name)}"
-                ent = entities.setdefault(m.entity, Entity(m.entity, name, m.type))
+                entry = gaz.entries.get(m.entity)  # "Lima" opening a sentence is still the capital
+                ent = entities.setdefault(m.entity, Entity(m.entity, entry.name, entry.type, entry.wikidata, entry.iso,
+                                                           stands_for=entry.stands_for) if entry else
+                                          Entity(m.entity, name, m.type))
             if m.type == "Event":
                 last_event = m.entity
             if m.type == "Person":
@@ -699,6 +723,15 @@ def name_part_mentions(sentences: list[Sentence], by_sentence: dict[int, list[Me
 BRACKETED_NAMES = ("Person", "Organization", "Event", "Initiative", "Agreement")
 
 
+def _nickname(short: str, name: str) -> bool:
+    """"Jokowi" for "Joko Widodo", "SBY" for "Susilo Bambang Yudhoyono"; not a party or a club in brackets
+    after a name ("Charles Honoris (PDIP)")."""
+    toks = _name_tokens(name)
+    s = norm(short)
+    return len(toks) > 1 and (s == "".join(t[0] for t in toks) or any(
+        len(t) >= 3 and s.startswith(t[:3]) for t in toks))
+
+
 def bracket_aliases(sentence: Sentence, mentions: list[Mention], text: str) -> None:
     """"Joko Widodo (Jokowi)", "Organisasi Papua Merdeka (OPM)", "Pusat Bantuan Kemanusiaan ASEAN (AHA
     Centre)": a one-word name, or one opened by an acronym, in brackets right after a name is another
@@ -717,8 +750,9 @@ def bracket_aliases(sentence: Sentence, mentions: list[Mention], text: str) -> N
         elif words[i + 1].text != ")":
             continue
         elif b is None:
-            if not inner.text[:1].isupper() or any(m.first <= i + 1 <= m.last for m in mentions):
-                continue
+            if not inner.text[:1].isupper() or any(m.first <= i + 1 <= m.last for m in mentions) or (
+                    a.type == "Person" and not _nickname(inner.text, a.text)):
+                continue  # "Xi Jinping (CMG)": a photo credit, not a name of his
             b = _mention(sentence, i + 1, i + 1, a.type, source="alias")
             b.text = text[b.start:b.end]
             mentions.append(b)
@@ -728,7 +762,8 @@ def bracket_aliases(sentence: Sentence, mentions: list[Mention], text: str) -> N
             b.entity, b.type = a.entity, a.type
         elif b.entity and not a.entity and a.type != "Person" and b.type in ("Organization", "Initiative"):
             a.entity, a.type = b.entity, b.type  # "Tentara Nasional Indonesia (TNI)": the acronym is known
-        elif not a.entity and not b.entity and (a.type == "Person" or b.text.split()[0].isupper()):
+        elif not a.entity and not b.entity and ((a.type == "Person" and _nickname(b.text, a.text))
+                                                or (a.type != "Person" and b.text.split()[0].isupper())):
             b.type, b.alias_of = a.type, a.text
     mentions.sort(key=lambda m: m.first)
 
@@ -807,8 +842,9 @@ def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str,
     found: list[Mention] = []
     for w in words:
         etype = heads.get(norm(w.text))
-        if etype is None or not w.text[:1].isupper() or (found and found[-1].last >= w.index):
-            continue
+        if etype is None or not w.text[:1].isupper() or (found and found[-1].last >= w.index) or any(
+                m.type == "Person" and m.first <= w.index <= m.last for m in mentions):
+            continue  # "Park Geun-hye": a person's name, not a park
         first = w.index
         j = w.index - 1
         depth = 0  # brackets closed and not yet opened, walking back

@@ -63,6 +63,12 @@ def find_phrases(tokens: list[str], phrases: list[tuple[tuple[str, ...], str]]) 
     return sorted(out)
 
 
+def _all(tokens: list[str], phrase: tuple[str, ...]) -> list[int]:
+    """Every start of ``phrase`` in ``tokens``."""
+    n = len(phrase)
+    return [i for i in range(len(tokens) - n + 1) if tuple(tokens[i:i + n]) == phrase]
+
+
 def _has(tokens: list[str], phrase: tuple[str, ...]) -> int:
     n = len(phrase)
     for i in range(len(tokens) - n + 1):
@@ -142,9 +148,9 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
     # agreement's name does ("nota kesepahaman tentang kerja sama perikanan")
     named = {i - 1 for m in mentions if m.type in ("Organization", "Event", "Initiative")
              for i in range(m.first, m.last + 1)}
-    found = [(c.relation, _has(tokens, p), p, c.confidence, c) for c in cues() for p in c.phrases]
-    found = [(rel, i, p, conf) for rel, i, p, conf, c in found
-             if i >= 0 and i not in named and c.holds(tokens, i, i + len(p))]
+    found = [(c.relation, i, p, c.confidence) for c in cues() for p in c.phrases
+             for i in [next((k for k in _all(tokens, p) if k not in named and c.holds(tokens, k, k + len(p))), -1)]
+             if i >= 0]  # the first occurrence that counts ("anggota OKI ..., sepakat meningkatkan kerja sama")
     if not found:
         return []
     pair = sentence_pair(mentions, entities, ctx)

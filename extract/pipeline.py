@@ -180,7 +180,7 @@ def _role_facts(state: ArticleState, corpus: Corpus) -> None:
             employer, confidence = _implied_employer(state, corpus, h, article_entities)
         if not employer:
             continue
-        if h.role not in LOCAL_ROLES:  # "Gubernur Jakarta" serves Jakarta; "Presiden Beijing" would be China
+        if h.role.removeprefix("former ") not in LOCAL_ROLES:  # "Gubernur Jakarta" serves Jakarta
             employer = corpus.entities[employer].stands_for or employer
         s = next(x for x in state.sentences if x.index == h.person.sentence)
         state.facts.append(Fact(
@@ -200,7 +200,9 @@ def _implied_employer(state: ArticleState, corpus: Corpus, h: roles.RoleHolding,
     named = {id(m): key for m in mentions
              if m.entity in corpus.entities and (key := pairs.state_of(m, corpus.entities))}
     actors = {key for m in mentions if id(m) in named and id(m) not in employers  # Rutte's in "PM Belanda Mark Rutte"
-              and not _is_place(sentence, mentions, m) for key in [named[id(m)]]}
+              and not _is_place(sentence, mentions, m) for key in [named[id(m)]]
+              # "Shinzo Abe mengatakan Jepang ingin ...": the state acts as a subject, not as what is visited
+              if any(sentence.word(i).deprel.startswith("nsubj") for i in range(m.first, m.last + 1))}
     if len(actors) == 1:
         return next(iter(actors)), 0.45
     if h.role in DOMESTIC_ROLES and HOME_STATE in article_entities and set(named.values()) <= {HOME_STATE}:

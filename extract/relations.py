@@ -62,6 +62,12 @@ def _matches(span: list[Word], trigger: tuple[str, ...]) -> bool:
         norm(x.text) == t or norm(x.lemma) == t for x, t in zip(span, trigger))
 
 
+def _title_words() -> frozenset[str]:
+    from .entities import title_words
+
+    return title_words()
+
+
 @functools.cache
 def party_nouns() -> frozenset[str]:
     """Common nouns whose modifier is a party to the act (``data/party_nouns.tsv``)."""
@@ -197,7 +203,7 @@ class _Args:
         for h in heads:
             m = self.mention_for(h.index, types)
             if m is not None and m.type == "Person" and not m.first <= h.index <= m.last and h.upos == "NOUN" \
-                    and norm(h.text) not in party_nouns() and norm(h.lemma) not in party_nouns():
+                    and not {norm(h.text), norm(h.lemma)} & (party_nouns() | _title_words()):
                 continue  # "menerima umpan Boaz": a pass, not a guest
             if m and m not in out:
                 out.append(m)

@@ -38,6 +38,7 @@ def fields() -> dict[str, list[str]]:
 def base_role(label: str) -> str | None:
     """The vocabulary role a label names: "Ambassador to China" -> "Ambassador"; None if unknown."""
     table = roles()
+    label = label.removeprefix("former ")  # "former Chairman": the Chairman concept
     if label in table:
         return label
     head = label.split(" to ", 1)[0]

@@ -75,10 +75,16 @@ def _pair_sentence(*forms_ner: tuple[str, str]):
 
 
 def test_a_cue_inside_the_name_of_a_body_states_no_cooperation():
-    result = run(article(_pair_sentence(("Turki", "S-LOC"), ("dan", "O"), ("Mesir", "S-LOC"), ("hadir", "O"),
-                                        ("di", "O"), ("KTT", "O"), ("Organisasi", "B-ORG"), ("Kerja", "I-ORG"),
-                                        ("Sama", "I-ORG"), ("Islam", "E-ORG"))))
+    result = run(article(_pair_sentence(("Turki", "S-LOC"), ("dan", "O"), ("Mesir", "S-LOC"), ("membahas", "O"),
+                                        ("perdagangan", "O"), ("di", "O"), ("KTT", "O"), ("Organisasi", "B-ORG"),
+                                        ("Kerja", "I-ORG"), ("Sama", "I-ORG"), ("Islam", "E-ORG"))))
     assert facts(result, "cooperatesOn") == set()
+    # the same cue outside the name states it
+    said = run(article(_pair_sentence(("Turki", "S-LOC"), ("dan", "O"), ("Mesir", "S-LOC"), ("anggota", "O"),
+                                      ("Organisasi", "B-ORG"), ("Kerja", "I-ORG"), ("Sama", "I-ORG"),
+                                      ("Islam", "E-ORG"), ("sepakat", "O"), ("meningkatkan", "O"), ("kerja", "O"),
+                                      ("sama", "O"), ("perdagangan", "O"))))
+    assert {r for _, _, r in facts(said, "cooperatesOn")} == {"trade"}
 
 
 def test_stopped_cooperation_is_no_cooperation():
@@ -136,7 +142,7 @@ def test_a_person_under_a_common_noun_is_no_guest_and_sport_is_no_diplomacy():
 
 
 def test_his_visit_is_the_visit_of_the_person_named_before_not_of_the_speaker():
-    # "Menlu Peru Ana bertemu Presiden Chili Rui dan mengatakan bahwa kunjungannya ke Chili penting."
+    # "Menlu Peru Ana bertemu Presiden Bolivia Rui dan mengatakan bahwa kunjungannya ke Chili penting."
     rows = [("Menlu", "PROPN", 4, "nsubj", "O"), ("Peru", "PROPN", 1, "flat:name", "S-LOC"),
             ("Ana", "PROPN", 1, "flat:name", "S-PER"), ("bertemu", "VERB", 0, "root", "O"),
             ("Presiden", "PROPN", 4, "obj", "O"), ("Bolivia", "PROPN", 5, "flat:name", "S-LOC"),
@@ -152,7 +158,7 @@ def test_his_visit_is_the_visit_of_the_person_named_before_not_of_the_speaker():
 def test_nobody_visits_or_meets_the_state_they_serve():
     # "Menlu Peru Ana bertemu dengan mahasiswa Peru."
     rows = [("Menlu", "PROPN", 5, "nsubj", "O"), ("Peru", "PROPN", 1, "flat:name", "S-LOC"),
-            ("Ana", "PROPN", 1, "flat:name", "B-PER"), ("Lima", "PROPN", 3, "flat:name", "E-PER"),
+            ("Ana", "PROPN", 1, "flat:name", "B-PER"), ("Lopes", "PROPN", 3, "flat:name", "E-PER"),
             ("bertemu", "VERB", 0, "root", "O"), ("dengan", "ADP", 7, "case", "O"),
             ("mahasiswa", "NOUN", 5, "obl", "O"), ("Peru", "PROPN", 7, "nmod", "S-LOC")]
     assert facts(run(article(rows)), "meets") == set()
