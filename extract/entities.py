@@ -49,7 +49,7 @@ def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
             joined = all(w.text in "-–'’" for w in gap) and all(
                 a.end == b.start for a, b in zip(words[pl - 1:first - 1], words[pl:first]))
             initial = label == "PER" and [w.text for w in gap] == ["."] and _is_initial(words[pl - 1]) \
-                and words[pl - 1].end == gap[0].start  # "Dewi K. Sari", "Rosan P. Roeslani"
+                and words[pl - 1].end == gap[0].start  # "Dewi K. Sari", "Rudi P. Hartono"
             if plab == label and (joined or initial):
                 merged[-1] = (pf, last, label)
                 continue
@@ -57,13 +57,13 @@ def ner_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
     return [_over_hyphens(words, *span) for span in merged]
 
 
-#: Name prefixes after which a capital is part of a person's name ("McGregor", "DiCaprio", "LeBron").
+#: Name prefixes after which a capital is part of a person's name ("McAllister", "DiCaprio", "LeBron").
 NAME_PREFIXES = ("mc", "mac", "o'", "di", "de", "le", "la", "van", "von", "du", "da")
 
 
 def _looks_like_a_brand(word: str) -> bool:
-    """An acronym of three letters or more ("LVMH"), capitals then small letters ("SAFEnet"), or a capital
-    inside a word that no name prefix explains ("BioWare", not "McGregor")."""
+    """An acronym of three letters or more ("GKMT"), capitals then small letters ("NETwatch"), or a capital
+    inside a word that no name prefix explains ("CodeForge", not "McAllister")."""
     letters = [c for c in word if c.isalpha()]
     if len(letters) >= 3 and word.isupper():
         return True
@@ -75,7 +75,7 @@ def _looks_like_a_brand(word: str) -> bool:
 
 def _name_tail(sentence: Sentence, first: int, last: int, taken: set[int]) -> int:
     """Stretch a person's span over the capitalised words the parser hangs on it as parts of one name
-    (``flat:name``): "Sri Anifah" + "Aman", where the NER left out a surname that is also a common word."""
+    (``flat:name``): "Sri Hamid" + "Aman", where the NER left out a surname that is also a common word."""
     words = sentence.words
     while last < len(words):
         w = words[last]
@@ -87,7 +87,7 @@ def _name_tail(sentence: Sentence, first: int, last: int, taken: set[int]) -> in
 
 
 def _join_initials(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
-    """"Rosan P" + "." + "Roeslani": two person mentions split at a middle initial are one name."""
+    """"Rudi P" + "." + "Hartono": two person mentions split at a middle initial are one name."""
     out: list[Mention] = []
     words = sentence.words
     for m in sorted(mentions, key=lambda x: x.first):
@@ -101,7 +101,7 @@ def _join_initials(sentence: Sentence, mentions: list[Mention]) -> list[Mention]
 
 
 def _is_initial(word: Word) -> bool:
-    """A middle initial: "K" in "Dewi K. Sari", "LP" in "Retno LP Marsudi"."""
+    """A middle initial: "K" in "Dewi K. Sari", "WP" in "Sari WP Wulandari"."""
     return 1 <= len(word.text) <= 2 and word.text.isalpha() and word.text.isupper()
 
 
@@ -226,14 +226,14 @@ def _cue_at(words: list[Word], i: int, where: str, before: bool = False) -> tupl
 
 def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[int, int, str] | None:
     """A NER span's bounds and type once the words around it are read: lowercase words the NER took
-    in are cut ("pulau Pasifik", "cetus Netanyahu"), and cue words fix the type ("kota Marawi",
-    "Provinsi Papua", "Laut Jawa", "lembaga survei Survation"). None when nothing of a name is left, or
+    in are cut ("pulau Pasifik", "ujar Netanyahu"), and cue words fix the type ("kota Tarakan",
+    "Provinsi Papua", "Laut Jawa", "lembaga survei Polstat"). None when nothing of a name is left, or
     when the name is of a thing with no type in the graph ("KRI Nanggala", "kapal perang USS X")."""
     words = sentence.words
     while first <= last and not words[first - 1].text[:1].isupper() and not words[first - 1].text[:1].isdigit():
         cut = _cue_at(words, first - 1, "before")
         if cut and first + cut[0] - 1 < last and etype in ("City", "Person", "Organization"):
-            etype = cut[1]  # "kota Marawi" inside the span
+            etype = cut[1]  # "kota Tarakan" inside the span
         first += 1
     closing = [k for k in range(first, last + 1) if words[k - 1].text == ")" and not any(
         words[x - 1].text == "(" for x in range(first, k))]
@@ -258,7 +258,7 @@ def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[
         elif head and first < last and (etype != "Organization" or head[1] == "none"):
             etype = head[1]  # "Laut Jawa", "Semenanjung Korea"; "KRI Nanggala" (a ship)
         elif before and not (etype == "Person" and (first < last or _after_role(words, first - 1))):
-            etype = before[1]  # "lembaga survei Survation", "kota Marawi" ("Wali Kota X" is a mayor)
+            etype = before[1]  # "lembaga survei Polstat", "kota Tarakan" ("Wali Kota X" is a mayor)
     return None if etype == "none" else (first, last, etype)
 
 
@@ -279,7 +279,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
         first, last, etype = typed
         inside = [m for m in gaz_ms if m.first >= first and m.last <= last]
         person = _person_after(sentence, inside, first, last) if etype == "Organization" else None
-        if person is not None:  # "Kedutaan Besar AS Molly Koscina": the embassy, then a person
+        if person is not None:  # "Kedutaan Besar AS Ana Morales": the embassy, then a person
             out.append(person)
             taken |= set(range(person.first, person.last + 1))
             last = person.first - 1
@@ -308,14 +308,14 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
                 continue
         span_words = [w.text for w in sentence.words[first - 1:last]]
         if etype == "Person" and len(span_words) == 1 and _looks_like_a_brand(span_words[0]):
-            etype = "Organization"  # "BioWare", "SAFEnet", "LVMH": no person writes a name like that
+            etype = "Organization"  # "CodeForge", "NETwatch", "GKMT": no person writes a name like that
         if etype == "Person" and (all_common(span_words) or norm(span_words[0]) in INSTITUTION_WORDS or (
                 len(span_words) == 1 and norm(span_words[0]) in title_words())):
             continue  # "Pariwisata", "Pusat Penerangan", "Kami": common words, capitalised
         if etype in ("Organization", "Person") and _is_outlet(sentence, first, last):
             continue  # news outlets are sources, not actors
         if etype in ("City", "Organization") and _is_venue(span_words):
-            continue  # "Istana Kepresidenan Ak Orda", "Trump Tower": where a ceremony was held
+            continue  # "Istana Kepresidenan Ak Orda", "Sapphire Tower": where a ceremony was held
         out.append(_mention(sentence, first, last, etype))
         taken |= span
     out = _join_initials(sentence, out)
@@ -346,8 +346,8 @@ INSTITUTION_WORDS = frozenset({"kementerian", "kedutaan", "departemen", "dewan",
 
 
 def _person_after(sentence: Sentence, inside: list[Mention], first: int, last: int) -> Mention | None:
-    """A person's name the NER glued to the organisation before it ("Kementerian Luar Negeri China Geng
-    Shuang", "PBB Ban Ki Moon"): the proper nouns after the last state or body the gazetteer knows in
+    """A person's name the NER glued to the organisation before it ("Kementerian Luar Negeri China Lucia
+    Vargas", "PBB Park Sang Woo"): the proper nouns after the last state or body the gazetteer knows in
     the span, not all of them common words and none a word of a title or an institution's name."""
     if not inside:
         return None
@@ -369,13 +369,13 @@ WEB_NAME = re.compile(r"\.(?:com|co|id|net|org|tv)\b|@\w", re.IGNORECASE)
 
 def _is_venue(words: list[str]) -> bool:
     """A building or site: its Indonesian head first ("Kompleks Istana Kepresidenan") or its English
-    head last ("Trump Tower", "T-Mobile Arena")."""
+    head last ("Sapphire Tower", "Harbour Arena")."""
     return bool(words) and (norm(words[0]) in VENUE_WORDS or norm(words[-1]) in VENUE_HEADS_LAST)
 
 
 def _skip_roles(sentence: Sentence, first: int, last: int) -> int:
     """First word of a name after the roles and honorifics before it ("Menteri Luar Negeri Malaysia
-    Dato Sri Anifah Aman")."""
+    Dato Sri Hamid Aman")."""
     from .gazetteer import longest_role, roles
 
     table = roles()
@@ -412,7 +412,7 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
             if m.alias_of and m.type == "Person":  # "KBRI" is whichever embassy its own article names
                 spelled.setdefault(norm(m.text), {}).setdefault(slug(m.alias_of), m.alias_of)
     # a short form names one thing across the corpus only where every article that spells it out agrees
-    # ("Jokowi"); "KBRI" is the embassy of Indonesia in whichever city each article names
+    # ("Bams"); "KBRI" is the embassy of Indonesia in whichever city each article names
     long_forms = {short: next(iter(forms.values())) for short, forms in spelled.items() if len(forms) == 1}
     all_full = sorted(person_names.values())
     uses = Counter(slug(m.text) for ms in mentions_by_article.values() for m in ms
@@ -421,15 +421,15 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
     @functools.cache
     def canonical(name: str) -> str:
         """One name for all the forms of a person's name over the corpus: the fullest form found
-        ("Retno LP Marsudi" for "Retno Marsudi") stands for its group, which is named by its most used
-        form ("Retno Marsudi")."""
+        ("Sari WP Wulandari" for "Sari Wulandari") stands for its group, which is named by its most used
+        form ("Sari Wulandari")."""
         full = _full_name(name, all_full, unique=True) or name
         group = [c for c in all_full if c == full or names_same_person(c, full)]
         return max(group, key=lambda c: (uses[slug(c)], len(c), c)) if group else full
 
     full_slugs = set(person_names)
     for mentions in mentions_by_article.values():
-        for m in mentions:  # "Geng Shuang" read as a place, "SBY" as a body, where the corpus names the person
+        for m in mentions:  # "Lucia Vargas" read as a place, "SBY" as a body, where the corpus names the person
             if m.source == "ner" and not m.entity and m.type in ("City", "Organization") and (
                     slug(m.text) in full_slugs or norm(m.text) in long_forms):
                 m.type = "Person"
@@ -502,9 +502,9 @@ def _name_tokens(name: str) -> list[str]:
 
 def names_same_person(short: str, long: str) -> bool:
     """Whether ``long`` is a fuller form of the person ``short`` names: every word of it ("Xi" in
-    "Xi Jinping", "Retno Marsudi" in "Retno LP Marsudi"), or the same first and last name with middle
-    names given as initials ("Rosan P. Roeslani" / "Rosan Perkasa Roeslani", "Retno LP Marsudi" /
-    "Retno Lestari Priansari Marsudi")."""
+    "Xi Jinping", "Sari Wulandari" in "Sari WP Wulandari"), or the same first and last name with middle
+    names given as initials ("Rudi P. Hartono" / "Rudi Pratama Hartono", "Sari WP Wulandari" /
+    "Sari Wijaya Putri Wulandari")."""
     s, lo = _name_tokens(short), _name_tokens(long)
     if set(s) < set(lo):
         return True
@@ -581,7 +581,7 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
             if i < x.first <= last < x.last and x.source == "name":
                 last = x.last
         person = min((x.first for x in mentions if x.type == "Person" and i + n - 1 < x.first <= last), default=0)
-        if person:  # "juru bicara Kedutaan Besar AS Molly Koscina": the name ends the embassy's
+        if person:  # "juru bicara Kedutaan Besar AS Ana Morales": the name ends the embassy's
             last = person - 1
         m = _mention(sentence, i, last, etype, source="cue")
         m.text = trim_name(text[m.start:m.end])
@@ -724,7 +724,7 @@ BRACKETED_NAMES = ("Person", "Organization", "Event", "Initiative", "Agreement")
 
 
 def _nickname(short: str, name: str) -> bool:
-    """"Jokowi" for "Joko Widodo", "SBY" for "Susilo Bambang Yudhoyono"; not a party or a club in brackets
+    """"Bams" for "Bambang Santoso", "SBY" for "Susilo Bambang Yudhoyono"; not a party or a club in brackets
     after a name ("Charles Honoris (PDIP)")."""
     toks = _name_tokens(name)
     s = norm(short)
@@ -733,7 +733,7 @@ def _nickname(short: str, name: str) -> bool:
 
 
 def bracket_aliases(sentence: Sentence, mentions: list[Mention], text: str) -> None:
-    """"Joko Widodo (Jokowi)", "Organisasi Papua Merdeka (OPM)", "Pusat Bantuan Kemanusiaan ASEAN (AHA
+    """"Bambang Santoso (Bams)", "Organisasi Papua Merdeka (OPM)", "Pusat Kajian Maritim ASEAN (AMC
     Centre)": a one-word name, or one opened by an acronym, in brackets right after a name is another
     name of the same thing, here and wherever the corpus uses it."""
     words = sentence.words
@@ -746,7 +746,7 @@ def bracket_aliases(sentence: Sentence, mentions: list[Mention], text: str) -> N
         b = by_first.get(i + 1)
         if b is not None and b.last + 1 <= len(words) and words[b.last].text == ")" and b.last > i + 1 \
                 and b.text[:1].isupper() and b.text.split()[0].isupper():
-            pass  # "Pusat Bantuan Kemanusiaan ASEAN (AHA Centre)": a longer name, opened by an acronym
+            pass  # "Pusat Kajian Maritim ASEAN (AMC Centre)": a longer name, opened by an acronym
         elif words[i + 1].text != ")":
             continue
         elif b is None:
@@ -852,7 +852,7 @@ def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str,
             x = words[j - 1]
             glued = x.end == words[j].start
             if x.text == "(" and depth == 0:
-                break  # "Pusat Bantuan Kemanusiaan ASEAN (AHA Centre)": the name starts inside
+                break  # "Pusat Kajian Maritim ASEAN (AMC Centre)": the name starts inside
             if x.text in ("(", ")"):
                 depth += 1 if x.text == ")" else -1
                 first = j

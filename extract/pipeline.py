@@ -84,7 +84,7 @@ def _roles(state: ArticleState) -> None:
 
 @component("brackets", "mentions")
 def _brackets(state: ArticleState) -> None:
-    """"Joko Widodo (Jokowi)": the bracketed name is an alias of the one before it."""
+    """"Bambang Santoso (Bams)": the bracketed name is an alias of the one before it."""
     for s in state.sentences:
         ent.bracket_aliases(s, state.mentions[s.index], state.article.text)
 
@@ -193,7 +193,7 @@ def _implied_employer(state: ArticleState, corpus: Corpus, h: roles.RoleHolding,
                       article_entities: set[str]) -> tuple[str | None, float]:
     """The state of a role named with none: the one state its sentence names ("Perdana Menteri Shinzo
     Abe mengatakan Jepang ..."), or, for an office of the Indonesian state, Indonesia where the article
-    names it and the sentence names no other state ("Menteri Pariwisata Arief Yahya")."""
+    names it and the sentence names no other state ("Menteri Pariwisata Andi Rahman")."""
     sentence = next(x for x in state.sentences if x.index == h.person.sentence)
     mentions = state.mentions.get(h.person.sentence, [])
     employers = {id(x.employer) for x in state.holdings if x.employer is not None}

@@ -76,7 +76,7 @@ class Mention:
     type: str
     entity: str = ""  # key of the canonical Entity, set by the resolver
     source: str = "ner"  # ner | gazetteer | role
-    #: the longer name this one abbreviates where the text says so: "Jokowi" in "Joko Widodo (Jokowi)"
+    #: the longer name this one abbreviates where the text says so: "Bams" in "Bambang Santoso (Bams)"
     alias_of: str | None = None
 
 

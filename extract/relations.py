@@ -204,7 +204,7 @@ class _Args:
             m = self.mention_for(h.index, types)
             if m is not None and m.type == "Person" and not m.first <= h.index <= m.last and h.upos == "NOUN" \
                     and not {norm(h.text), norm(h.lemma)} & (party_nouns() | _title_words()):
-                continue  # "menerima umpan Boaz": a pass, not a guest
+                continue  # "menerima umpan Joni": a pass, not a guest
             if m and m not in out:
                 out.append(m)
         return out

@@ -181,7 +181,7 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             j = post.last + 1
         words = sentence.words
         if employer is not None and j < len(words) and words[j - 1].text in (",", "("):
-            after = at.get(j + 1)  # "Juru bicara Kementerian Luar Negeri RI, Arrmanatha Nasir", "Menlu RI (Retno)"
+            after = at.get(j + 1)  # "Juru bicara Kementerian Luar Negeri RI, Lucia Vargas", "Menlu RI (Sari)"
             closed = after is not None and (words[j - 1].text == "," or (
                 after.last < len(words) and words[after.last].text == ")"))
             if after is not None and after.type == "Person" and closed:
@@ -195,7 +195,7 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             run = sentence.words[j - 1:last]
             follows = at.get(last + 1)
             if follows is not None and follows.type in ("Country", "Organization") and follows.entity:
-                last = j - 1  # "Ketua Bawaslu RI Abhan": the name of a body, not of a person
+                last = j - 1  # "Ketua Bawasra RI Adi": the name of a body, not of a person
             if (last >= j and sentence.words[j - 1].upos in ("PROPN", "NOUN", "X", "ADJ")
                     and not is_common(sentence.words[j - 1].text)  # "Kepala Pusat Penerangan": no name
                     and not any(norm(w.text) in title_words() or norm(w.text) in ("no", "nomor")

@@ -200,7 +200,7 @@ def test_a_generic_acronym_names_what_its_own_article_spells_out():
 
 
 def test_a_surname_the_parser_joins_to_a_name_belongs_to_it():
-    # "Menlu Malaysia Dato Sri Anifah Aman hadir": the NER stops before "Aman", which is also a common word
+    # "Menlu Malaysia Dato Sri Hamid Aman hadir": the NER stops before "Aman", which is also a common word
     result = run(article([("Menlu", "PROPN", 0, "root", "O"), ("Malaysia", "PROPN", 1, "flat:name", "S-LOC"),
                           ("Dato", "PROPN", 1, "flat:name", "O"), ("Sri", "PROPN", 3, "flat:name", "B-PER"),
                           ("Wira", "PROPN", 4, "flat:name", "E-PER"), ("Aman", "PROPN", 5, "flat:name", "O"),
