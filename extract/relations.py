@@ -62,10 +62,12 @@ def _matches(span: list[Word], trigger: tuple[str, ...]) -> bool:
         norm(x.text) == t or norm(x.lemma) == t for x, t in zip(span, trigger))
 
 
-def _title_words() -> frozenset[str]:
+@functools.cache
+def _party_or_title() -> frozenset[str]:
+    """Party nouns and role titles: the heads under which a person is a party ("kunjungan Presiden X")."""
     from .entities import title_words
 
-    return title_words()
+    return party_nouns() | title_words()
 
 
 @functools.cache
@@ -203,7 +205,7 @@ class _Args:
         for h in heads:
             m = self.mention_for(h.index, types)
             if m is not None and m.type == "Person" and not m.first <= h.index <= m.last and h.upos == "NOUN" \
-                    and not {norm(h.text), norm(h.lemma)} & (party_nouns() | _title_words()):
+                    and not {norm(h.text), norm(h.lemma)} & _party_or_title():
                 continue  # "menerima umpan Joni": a pass, not a guest
             if m and m not in out:
                 out.append(m)
