@@ -165,10 +165,6 @@ def gazetteer_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _cue_words() -> list[tuple[str, ...]]:
-    return [phrase for phrase, _, _ in cues()]
-
-
 def _after_role(words: list[Word], i: int) -> bool:
     """Whether a role phrase ends right before word ``i`` (0-based): "Wali Kota | Tri Rismaharini"."""
     from .gazetteer import longest_role, roles
@@ -352,7 +348,7 @@ def _person_after(sentence: Sentence, inside: list[Mention], first: int, last: i
     if not inside:
         return None
     opens = norm(sentence.words[first - 1].text) in INSTITUTION_WORDS or norm(sentence.words[first - 1].text) in {
-        p[0] for p in _cue_words()}
+        phrase[0] for phrase, _, _ in cues()}
     if not (opens or any(m.type == "Organization" and m.entity for m in inside)):
         return None  # "Indonesia Corruption Watch", "Jakarta Globe": a name with a place in it
     start = max(m.last for m in inside) + 1

@@ -69,14 +69,6 @@ def _all(tokens: list[str], phrase: tuple[str, ...]) -> list[int]:
     return [i for i in range(len(tokens) - n + 1) if tuple(tokens[i:i + n]) == phrase]
 
 
-def _has(tokens: list[str], phrase: tuple[str, ...]) -> int:
-    n = len(phrase)
-    for i in range(len(tokens) - n + 1):
-        if tuple(tokens[i:i + n]) == phrase:
-            return i
-    return -1
-
-
 @dataclass
 class PairContext:
     """The states of one article: the pair it is about, if any, and whom its people serve."""
