@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from . import calibration, events, gazetteer, merge, pairs, relations, roles
 from . import entities as ent
-from . import events, gazetteer, merge, pairs, relations, roles
 from .records import ACTS, Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
 from .tables import norm
 from .vocabulary import roles_flagged
@@ -21,7 +21,7 @@ ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
 DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "brackets", "name_parts", "titles", "groups",
-                      "pronouns", "role_facts", "relations", "pairs", "events", "event_time", "dedupe")
+                      "pronouns", "role_facts", "relations", "pairs", "events", "event_time", "calibrate", "dedupe")
 
 
 @dataclass
@@ -205,7 +205,10 @@ def _implied_employer(state: ArticleState, corpus: Corpus, h: roles.RoleHolding,
               if any(sentence.word(i).deprel.startswith("nsubj") for i in range(m.first, m.last + 1))}
     if len(actors) == 1:
         return next(iter(actors)), 0.45
-    if h.role in DOMESTIC_ROLES and HOME_STATE in article_entities and set(named.values()) <= {HOME_STATE}:
+    # "Presiden Joko Widodo dan Perdana Menteri Belanda Mark Rutte": a state that names another holder's
+    # employer says nothing of this one's
+    others = {key for i, key in named.items() if i not in employers}
+    if h.role in DOMESTIC_ROLES and HOME_STATE in article_entities and others <= {HOME_STATE}:
         return HOME_STATE, 0.5
     return None, 0.0
 
@@ -231,6 +234,10 @@ def _official(fact: Fact, corpus: Corpus, office_holders: set[str]) -> bool:
                for k in parties)
 
 
+#: Rules whose subject is where an event took place: the city stays a city ("KTT X di Astana").
+VENUE_RULES = frozenset({"hosts:venue", "hosts:place-of-attended-event"})
+
+
 @component("relations", "facts")
 def _relations(state: ArticleState, corpus: Corpus) -> None:
     groups = article_groups(state, corpus)
@@ -244,12 +251,13 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
     for s in state.sentences:
         found = relations.find_relations(state.article, s, state.mentions[s.index], groups)
         found += relations.located_in(state.article, s, state.mentions[s.index])
+        found += relations.event_venues(state.article, s, state.mentions[s.index])
         for fact in found:
             for attr in ("subject", "object"):
                 key = getattr(fact, attr)
                 # a capital standing for its state as an actor ("Beijing menilai")
                 stands_for = corpus.entities[key].stands_for
-                if stands_for and fact.predicate not in ("visits", "locatedIn"):
+                if stands_for and fact.predicate not in ("visits", "locatedIn") and fact.rule not in VENUE_RULES:
                     setattr(fact, attr, stands_for)
             if fact.predicate in OFFICIAL_ACTS and not _official(fact, corpus, office_holders):
                 continue
@@ -331,6 +339,13 @@ def _events(state: ArticleState, corpus: Corpus) -> None:
             f.plover, f.mode, f.cameo = coding.plover, coding.mode, coding.cameo
         kept.append(f)
     state.facts = kept
+
+
+@component("calibrate", "facts")
+def _calibrate(state: ArticleState, corpus: Corpus) -> None:
+    """Each fact's confidence becomes the probability ``data/calibration.tsv`` gives it (``calibration.py``)."""
+    for f in state.facts:
+        f.confidence = calibration.calibrated(f, corpus.entities)
 
 
 @component("dedupe", "facts")

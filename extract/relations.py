@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from .dates import when_near, year_hint
 from .records import SYMMETRIC, Article, Fact, Mention, Sentence, Word
-from .tables import DATA, norm
+from .tables import DATA, markers, norm
 
 PLACE_TYPES = ("City", "Country", "Region")
 
@@ -108,7 +108,31 @@ class _Args:
         return found[0] if found else None
 
     def with_conj(self, word: Word) -> list[Word]:
-        return [word] + [w for w in self.s.words if w.head == word.index and w.deprel == "conj"]
+        """``word`` and the words coordinated with it; a plural noun that lists its members ("negara-negara
+        sekutu, yaitu A, B dan C", "berbagai negara termasuk A dan B") stands for them instead."""
+        members = self._listed(word)
+        out: list[Word] = []
+        for w in members or [word]:
+            out += [w] + [c for c in self.s.words if c.head == w.index and c.deprel == "conj"]
+        return out
+
+    def _listed(self, word: Word) -> list[Word]:
+        """The members a common noun lists after a listing word (``markers.tsv``): its appositions or
+        modifiers introduced by "yaitu"/"seperti", or the object of its "termasuk"."""
+        if word.upos != "NOUN" or word.index in self.by_word:
+            return []
+        listing = markers("listing")
+        out = []
+        for c in self.s.children(word.index):
+            rel = c.deprel.split(":")[0]
+            marked = {norm(x.text) for x in self.s.children(c.index) if x.deprel in ("case", "mark", "cc")}
+            lead = [norm(self.s.word(k).text) for k in range(max(word.index + 1, c.index - 2), c.index)]
+            marked |= {lead[-1], " ".join(lead[-2:])} if lead else set()
+            if rel in ("appos", "nmod") and marked & listing and c.index in self.by_word:
+                out.append(c)
+            elif rel == "acl" and norm(c.text) in listing:
+                out += [x for x in self.s.children(c.index) if x.deprel == "obj" and x.index in self.by_word]
+        return out
 
     def fill(self, trigger: Word, slot: str, types: tuple[str, ...], nominal_object: bool = False) -> list[Mention]:
         anchors = [trigger]
@@ -199,7 +223,9 @@ class _Args:
             elif slot not in ("nsubj", "obj", "nmod") and rel in ("obl", "nmod") and (anchor is trigger or light):
                 if slot in self._cases(child):
                     heads.extend(self.with_conj(child))
-                elif bare_modifier:  # "kunjungan empat harinya ke Kazakhstan": "ke" hangs off "hari"
+                elif bare_modifier or (anchor is trigger and trigger.upos == "NOUN" and rel == "nmod"):
+                    # "kunjungan empat harinya ke Kazakhstan", "perjalanan selama sepekan ke X": "ke" hangs
+                    # off the duration
                     heads.extend(self._case_child(child, slot))
         out = []
         for h in heads:
@@ -364,6 +390,45 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
     facts += [replace(f, predicate="hosts", subject=f.place, object=f.object, place=None,
                       confidence=round(f.confidence * 0.8, 3), rule="hosts:place-of-attended-event")
               for f in facts if f.predicate == "attends" and f.place]  # "tiba di X untuk menghadiri KTT"
+    return facts
+
+
+def event_venues(article: Article, sentence: Sentence, mentions: list[Mention]) -> list[Fact]:
+    """"KTT X di Vientiane, Laos", "konferensi yang digelar di Hanoi": the place right after an event
+    hosts it (the first place named: a city before its state)."""
+    facts = []
+    venue = markers("venue")
+    words = sentence.words
+    by_first = {m.first: m for m in mentions}
+    for m in mentions:
+        if m.type != "Event" or not m.entity:
+            continue
+        j = m.last + 1  # 1-based index of the word after the event
+        if j <= len(words) and words[j - 1].text == "(":  # "(KTT)"
+            while j <= len(words) and words[j - 1].text != ")":
+                j += 1
+            j += 1
+        if j <= len(words) and norm(words[j - 1].text) == "yang":
+            j += 1
+            while j <= len(words) and norm(words[j - 1].text) in ("akan", "telah", "sudah", "sedang", "baru"):
+                j += 1
+            if j > len(words) or norm(words[j - 1].text) not in venue:
+                continue
+            j += 1
+        elif j <= len(words) and norm(words[j - 1].text) in venue:
+            j += 1
+        if j > len(words) or norm(words[j - 1].text) != "di":
+            continue
+        place = by_first.get(j + 1)
+        if place is None or place.type not in PLACE_TYPES or not place.entity:
+            continue
+        hint = None if article.date else year_hint(article.text)
+        when = when_near(sentence.text, article.date, m.start - sentence.start, hint)
+        facts.append(Fact(article=article.id, predicate="hosts", subject=place.entity, object=m.entity,
+                          sentence=sentence.index, evidence=sentence.text, start=sentence.start,
+                          end=sentence.end, date=when.day if when else None,
+                          date_end=when.last_day if when else None, period=when.period if when else None,
+                          confidence=0.6, rule="hosts:venue", trigger=m.first))
     return facts
 
 

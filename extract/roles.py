@@ -150,7 +150,8 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
         if i > 1 and norm(sentence.words[i - 2].text) in FORMER:
             label = f"former {label}"  # "mantan Ketua DPR X": no longer holds it
         j = _after_bracket(sentence, i + n)  # "Menteri Pertahanan (Menhan) Amerika Serikat"
-        swallowed = next((m for m in mentions if i <= m.first < j <= m.last and not m.entity), None)
+        swallowed = next((m for m in mentions if i <= m.first < j <= m.last
+                          and (not m.entity or m.type == "Organization")), None)
         if swallowed is not None:  # "Juru Bicara [Kementerian Luar Negeri China]": the title, then China
             mentions.remove(swallowed)
             if nested is not None:

@@ -42,3 +42,12 @@ def phrase_table(name: str) -> list[tuple[tuple[str, ...], str]]:
     """(phrase, label) of a two-column table "label<TAB>forms", longest phrase first."""
     out = [(p, label) for label, forms, *_ in rows(name) for p in phrases(forms)]
     return sorted(out, key=lambda x: -len(x[0]))
+
+
+@functools.cache
+def markers(use: str) -> frozenset[str]:
+    """The words of one row of ``data/markers.tsv`` (normalised; phrases space-joined)."""
+    for row in rows("markers.tsv"):
+        if row[0] == use:
+            return frozenset(" ".join(p) for p in phrases(row[1]))
+    raise KeyError(f"{DATA / 'markers.tsv'}: no row for {use!r}")

@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from diplograf.extract.articles import InputError, read_articles
+from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
 from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec, load_pipeline
 from diplograf.ontology import QUERIES_DIR
 
@@ -199,9 +200,10 @@ def make_parser() -> argparse.ArgumentParser:
                    help="RDF files to write, comma-separated from ttl, nt, nq, trig, jsonld (default: ttl,trig)")
     b.add_argument("--store", type=Path, help="also write into this pyoxigraph store folder (one graph per article, "
                                               "replaced on rebuild)")
-    b.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="C",
-                   help="keep only facts whose confidence is at least C, 0..1 (default: 0.0, all; "
-                        "docs/scores.md gives precision and recall at several thresholds)")
+    b.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
+                   help=f"keep only facts whose calibrated confidence is at least C, 0..1 (default: "
+                        f"{DEFAULT_MIN_CONFIDENCE}; 0 keeps all; docs/scores.md gives precision and recall at "
+                        "several thresholds)")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     _model_args(b)
     b.set_defaults(func=cmd_build)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 from diplograf.extract import pipeline
 from diplograf.extract.records import Article, Sentence, Word
 
@@ -162,3 +165,85 @@ def test_nobody_visits_or_meets_the_state_they_serve():
             ("bertemu", "VERB", 0, "root", "O"), ("dengan", "ADP", 7, "case", "O"),
             ("mahasiswa", "NOUN", 5, "obl", "O"), ("Peru", "PROPN", 7, "nmod", "S-LOC")]
     assert facts(run(article(rows)), "meets") == set()
+
+
+# --- recall on real news: argument lists, venues, passives --------------------------------------------
+
+def test_a_plural_noun_that_lists_its_members_stands_for_them():
+    # "Menteri Luar Negeri Chile Ana Soto berangkat dalam perjalanan ke negara-negara mitra di Amerika Latin,
+    # yaitu Peru, Bolivia dan Paraguay.": the members are visited, not the region named nearest
+    rows = [("Menteri", "PROPN", 7, "nsubj", "O"), ("Luar", "PROPN", 1, "flat", "O"),
+            ("Negeri", "PROPN", 1, "flat", "O"),
+            ("Chile", "PROPN", 1, "flat:name", "S-LOC"), ("Ana", "PROPN", 1, "flat:name", "B-PER"),
+            ("Soto", "PROPN", 5, "flat:name", "E-PER"),
+            ("berangkat", "VERB", 0, "root", "O"), ("dalam", "ADP", 9, "case", "O"),
+            ("perjalanan", "NOUN", 7, "obl", "O"), ("ke", "ADP", 11, "case", "O"),
+            ("negara-negara", "NOUN", 9, "nmod", "O"), ("mitra", "NOUN", 11, "compound", "O"),
+            ("di", "ADP", 14, "case", "O"), ("Amerika", "PROPN", 12, "nmod", "B-LOC"),
+            ("Latin", "PROPN", 14, "flat:name", "E-LOC"), (",", "PUNCT", 18, "punct", "O"),
+            ("yaitu", "ADP", 18, "case", "O"), ("Peru", "PROPN", 11, "appos", "S-LOC"),
+            (",", "PUNCT", 20, "punct", "O"), ("Bolivia", "PROPN", 18, "conj", "S-LOC"),
+            ("dan", "CCONJ", 22, "cc", "O"), ("Paraguay", "PROPN", 18, "conj", "S-LOC"),
+            (".", "PUNCT", 7, "punct", "O")]
+    result = run(article(rows))
+    assert facts(result, "visits") == {("Ana Soto", "Peru", None), ("Ana Soto", "Bolivia", None),
+                                       ("Ana Soto", "Paraguay", None)}
+
+
+def test_termasuk_lists_the_members_of_those_who_support():
+    # "Kenya, yang didukung oleh berbagai negara termasuk Peru dan Chile, mengajukan usulan itu."
+    result = run(article([("Kenya", "PROPN", 12, "nsubj", "S-LOC"), (",", "PUNCT", 4, "punct", "O"),
+                          ("yang", "PRON", 4, "nsubj:pass", "O"), ("didukung", "VERB", 1, "acl:relcl", "O"),
+                          ("oleh", "ADP", 7, "case", "O"), ("berbagai", "DET", 7, "det", "O"),
+                          ("negara", "NOUN", 4, "obl", "O"), ("termasuk", "VERB", 7, "acl", "O"),
+                          ("Peru", "PROPN", 8, "obj", "S-LOC"), ("dan", "CCONJ", 11, "cc", "O"),
+                          ("Chile", "PROPN", 9, "conj", "S-LOC"), ("mengajukan", "VERB", 0, "root", "O"),
+                          ("usulan", "NOUN", 12, "obj", "O")]))
+    assert facts(result, "supports") == {("Peru", "Kenya", None), ("Chile", "Kenya", None)}
+
+
+def test_the_place_right_after_an_event_hosts_it_and_a_capital_stays_a_city():
+    # "Para menteri berkumpul dalam Forum Samudra yang digelar di Nairobi, Kenya, Senin (3/6)."
+    art, sents = article([("Para", "DET", 2, "det", "O"), ("menteri", "NOUN", 3, "nsubj", "O"),
+                          ("berkumpul", "VERB", 0, "root", "O"), ("dalam", "ADP", 5, "case", "O"),
+                          ("Forum", "NOUN", 3, "obl", "B-EVENT"), ("Samudra", "PROPN", 5, "flat:name", "E-EVENT"),
+                          ("yang", "PRON", 8, "nsubj:pass", "O"), ("digelar", "VERB", 5, "acl:relcl", "O"),
+                          ("di", "ADP", 10, "case", "O"), ("Nairobi", "PROPN", 8, "obl", "S-LOC"),
+                          (",", "PUNCT", 12, "punct", "O"), ("Kenya", "PROPN", 10, "appos", "S-LOC"),
+                          (",", "PUNCT", 14, "punct", "O"), ("Senin", "PROPN", 8, "obl:tmod", "O"),
+                          ("(", "PUNCT", 16, "punct", "O"), ("3/6", "NUM", 14, "nmod", "O"),
+                          (")", "PUNCT", 16, "punct", "O")])
+    result = run((replace(art, date=dt.date(2024, 6, 4)), sents))
+    hosts = [f for r in result.articles for f in r.facts if f.predicate == "hosts"]
+    assert [(result.entities[f.subject].name, result.entities[f.object].type) for f in hosts] == [("Nairobi", "Event")]
+    assert str(hosts[0].date) == "2024-06-03"
+
+
+def test_no_venue_without_a_place_right_after_the_event():
+    # "Forum Samudra membahas kerja sama di Kenya." : the cooperation is in Kenya, the forum is not said to be
+    result = run(article([("Forum", "NOUN", 3, "nsubj", "B-EVENT"), ("Samudra", "PROPN", 1, "flat:name", "E-EVENT"),
+                          ("membahas", "VERB", 0, "root", "O"), ("kerja", "NOUN", 3, "obj", "O"),
+                          ("sama", "ADJ", 4, "compound", "O"), ("di", "ADP", 7, "case", "O"),
+                          ("Kenya", "PROPN", 3, "obl", "S-LOC")]))
+    assert facts(result, "hosts") == set()
+
+
+def test_the_agent_of_a_passive_speech_attends_the_event_it_was_given_in():
+    # "Hal itu disampaikan Presiden Kenya Amani Otieno dalam Forum Samudra."
+    result = run(article([("Hal", "NOUN", 3, "nsubj:pass", "O"), ("itu", "DET", 1, "det", "O"),
+                          ("disampaikan", "VERB", 0, "root", "O"), ("Presiden", "NOUN", 3, "obj", "O"),
+                          ("Kenya", "PROPN", 4, "nmod", "S-LOC"), ("Amani", "PROPN", 4, "nmod", "B-PER"),
+                          ("Otieno", "PROPN", 6, "flat:name", "E-PER"), ("dalam", "ADP", 9, "case", "O"),
+                          ("Forum", "NOUN", 3, "obl", "B-EVENT"), ("Samudra", "PROPN", 9, "flat:name", "E-EVENT")]))
+    assert {(s, o) for s, o, _ in facts(result, "attends")} == {("Amani Otieno", "Forum Samudra")}
+
+
+def test_a_spokesperson_of_a_known_ministry_serves_its_state():
+    # "Juru Bicara Kementerian Luar Negeri RI, Dewi Lestari, mengatakan ..."
+    result = run(article([("Juru", "NOUN", 11, "nsubj", "O"), ("Bicara", "NOUN", 1, "compound", "O"),
+                          ("Kementerian", "PROPN", 1, "nmod", "B-ORG"), ("Luar", "PROPN", 3, "flat", "I-ORG"),
+                          ("Negeri", "PROPN", 3, "flat", "I-ORG"), ("RI", "PROPN", 3, "flat:name", "E-ORG"),
+                          (",", "PUNCT", 8, "punct", "O"), ("Dewi", "PROPN", 1, "appos", "B-PER"),
+                          ("Lestari", "PROPN", 8, "flat:name", "E-PER"), (",", "PUNCT", 8, "punct", "O"),
+                          ("mengatakan", "VERB", 0, "root", "O")]))
+    assert facts(result, "holdsRole") == {("Dewi Lestari", "Indonesia", "Foreign Ministry Spokesperson")}

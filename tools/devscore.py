@@ -1,6 +1,6 @@
 """Development scores: extraction on both development sets of ../shared, in seconds.
 
-    python tools/devscore.py [--shared ../shared] [--set seeds|dev|all] [--verbose] [--out DIR]
+    python tools/devscore.py [--shared ../shared] [--set seeds|dev|all] [--verbose] [--out DIR] [--min-confidence C]
 
 Stanza's analysis of each article is cached in ``.cache/analysis/`` (keyed by the article's text and
 the model files), so that a change to the rules re-runs only extraction. Writes facts.jsonl and
@@ -57,14 +57,14 @@ def analysed(articles, cache: Path):
     return [out[k] for k in keys]
 
 
-def run_set(name: str, shared: Path, out: Path, verbose: bool) -> None:
+def run_set(name: str, shared: Path, out: Path, verbose: bool, min_confidence: float) -> None:
     from diplograf.extract.articles import read_articles
     from diplograf.extract.pipeline import run
     from diplograf.graph.outputs import entity_rows, fact_rows, write_jsonl
 
     corpus, gold = SETS[name]
     articles = read_articles([shared / corpus])
-    extraction = run(articles, analysed(articles, REPO / ".cache" / "analysis"))
+    extraction = run(articles, analysed(articles, REPO / ".cache" / "analysis")).keep(min_confidence)
     (out / name).mkdir(parents=True, exist_ok=True)
     write_jsonl(fact_rows(extraction), out / name / "facts.jsonl")
     write_jsonl(entity_rows(extraction), out / name / "entities.jsonl")
@@ -80,9 +80,15 @@ def main() -> int:
     ap.add_argument("--set", choices=[*SETS, "all"], default="all")
     ap.add_argument("--out", type=Path, default=REPO / ".cache" / "devscore")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--min-confidence", type=float, default=None,
+                    help="keep facts at or above this confidence (default: what `build` keeps)")
     args = ap.parse_args()
+    if args.min_confidence is None:
+        from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
+
+        args.min_confidence = DEFAULT_MIN_CONFIDENCE
     for name in (SETS if args.set == "all" else [args.set]):
-        run_set(name, args.shared, args.out, args.verbose)
+        run_set(name, args.shared, args.out, args.verbose, args.min_confidence)
     return 0
 
 
