@@ -169,6 +169,10 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
                 if ("cooperatesOn", label) not in seen:
                     seen.add(("cooperatesOn", label))
                     fact("cooperatesOn", label, conf, "cooperatesOn:field")
+            if not seen and named >= 2:
+                # "Indonesia dan Belanda akan bekerja sama mencari ...": both states named, no field in the table
+                seen.add(("cooperatesOn", None))
+                fact("cooperatesOn", None, conf * 0.8, "cooperatesOn:unnamed-field")
         elif rel == "partnerOf":
             for i, tok in enumerate(tokens):
                 if tuple(tokens[i:i + len(phrase)]) == phrase:

@@ -347,7 +347,9 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
             subjects = [_group_at(sentence, trigger, "Country", "group:states")]
         passive = rule.subject.split("|")[0] not in ("nsubj", "obj")  # "disambut oleh X": the agent comes after
         by_syntax = bool(subjects)
-        if not subjects:  # the nearest party inside the clause the trigger belongs to
+        if not subjects and not (passive and trigger.upos == "VERB"):
+            # the nearest party inside the clause the trigger belongs to; a passive verb with no agent
+            # ("telah resmi diluncurkan di Tiongkok") names nobody who acted
             clause = trigger.head if trigger.head and trigger.deprel.split(":")[0] not in ("root", "parataxis") \
                 else trigger.index
             while trigger.upos == "NOUN" and clause and sentence.word(clause).upos != "VERB" \
