@@ -247,3 +247,26 @@ def test_a_spokesperson_of_a_known_ministry_serves_its_state():
                           ("Lestari", "PROPN", 8, "flat:name", "E-PER"), (",", "PUNCT", 8, "punct", "O"),
                           ("mengatakan", "VERB", 0, "root", "O")]))
     assert facts(result, "holdsRole") == {("Dewi Lestari", "Indonesia", "Foreign Ministry Spokesperson")}
+
+
+def test_two_named_states_cooperating_on_a_field_not_in_the_table_still_cooperate():
+    # "Kenya dan Peru akan bekerja sama mencari kapal itu."
+    result = run(article([("Kenya", "PROPN", 5, "nsubj", "S-LOC"), ("dan", "CCONJ", 3, "cc", "O"),
+                          ("Peru", "PROPN", 1, "conj", "S-LOC"), ("akan", "AUX", 5, "aux", "O"),
+                          ("bekerja", "VERB", 0, "root", "O"), ("sama", "ADV", 5, "advmod", "O"),
+                          ("mencari", "VERB", 5, "xcomp", "O"), ("kapal", "NOUN", 7, "obj", "O")]))
+    assert {frozenset((s, o)) for s, o, _ in facts(result, "cooperatesOn")} == {frozenset(("Kenya", "Peru"))}
+
+
+def _launched(*agent: tuple) -> list[tuple]:
+    # "Tahun Pariwisata Peru telah resmi diluncurkan di Kenya [oleh Chile]."
+    return [("Tahun", "NOUN", 6, "nsubj:pass", "O"), ("Pariwisata", "NOUN", 1, "compound", "O"),
+            ("Peru", "PROPN", 1, "nmod", "S-LOC"), ("telah", "AUX", 6, "aux", "O"),
+            ("resmi", "ADV", 6, "advmod", "O"), ("diluncurkan", "VERB", 0, "root", "O"), ("di", "ADP", 8, "case", "O"),
+            ("Kenya", "PROPN", 6, "obl", "S-LOC"), *agent]
+
+
+def test_a_passive_with_no_agent_names_nobody_who_acted():
+    assert facts(run(article(_launched())), "inaugurates") == set()
+    with_agent = _launched(("oleh", "ADP", 10, "case", "O"), ("Chile", "PROPN", 6, "obl:agent", "S-LOC"))
+    assert {s for s, _, _ in facts(run(article(with_agent)), "inaugurates")} == {"Chile"}
