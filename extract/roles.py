@@ -8,6 +8,7 @@ from .entities import NAME_PARTICLES, TRIM, _mention, title_words
 from .gazetteer import longest_role, norm, roles
 from .lexicon import honorific_at, is_common
 from .records import Mention, Sentence
+from .tables import markers
 from .vocabulary import roles_flagged
 
 #: Entity types that can employ a role holder.
@@ -150,6 +151,9 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
         if i > 1 and norm(sentence.words[i - 2].text) in FORMER:
             label = f"former {label}"  # "mantan Ketua DPR X": no longer holds it
         j = _after_bracket(sentence, i + n)  # "Menteri Pertahanan (Menhan) Amerika Serikat"
+        if j < len(sentence.words) and norm(sentence.words[j - 1].text) in markers("government") \
+                and getattr(at.get(j + 1), "type", "") == "Country":
+            j += 1  # "Juru bicara pemerintah Kanada X": the government is its state's
         swallowed = next((m for m in mentions if i <= m.first < j <= m.last
                           and (not m.entity or m.type == "Organization")), None)
         if swallowed is not None:  # "Juru Bicara [Kementerian Luar Negeri China]": the title, then China

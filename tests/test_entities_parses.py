@@ -244,3 +244,12 @@ def test_a_visited_state_is_not_the_state_a_role_serves():
                           ("mengunjungi", "VERB", 0, "root", "O"), ("Australia", "PROPN", 3, "obj", "S-LOC")]))
     assert not any(o == "Australia" for _, o, _ in facts(result, "holdsRole"))
     assert ("Bambang", "Australia", None) in facts(result, "visits")
+
+
+def test_a_role_of_a_states_government_serves_that_state():
+    # "Juru bicara pemerintah Kenya Amani Otieno mengatakan ..."
+    result = run(article([("Juru", "NOUN", 7, "nsubj", "O"), ("bicara", "NOUN", 1, "compound", "O"),
+                          ("pemerintah", "NOUN", 1, "nmod", "O"), ("Kenya", "PROPN", 3, "nmod", "S-LOC"),
+                          ("Amani", "PROPN", 1, "appos", "B-PER"), ("Otieno", "PROPN", 5, "flat:name", "E-PER"),
+                          ("mengatakan", "VERB", 0, "root", "O")]))
+    assert facts(result, "holdsRole") == {("Amani Otieno", "Kenya", "Spokesperson")}

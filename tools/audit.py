@@ -1,6 +1,7 @@
 """A precision audit anyone can repeat: facts drawn at random from real articles, to judge by hand.
 
     python tools/audit.py [--shared ../shared] [--articles 300] [--facts 100] [--seed 17] [--out out/audit]
+                          [--min-confidence C]
 
 Builds a fixed random sample of ``corpus/indosum/articles.jsonl`` (the development articles of
 ``dev.jsonl`` left out), draws facts at random with a fixed seed, and writes ``OUT/sample.tsv`` (each
@@ -57,13 +58,17 @@ def main() -> int:
     ap.add_argument("--facts", type=int, default=100)
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--out", type=Path, default=REPO / "out" / "audit")
+    ap.add_argument("--min-confidence", type=float, default=None,
+                    help="draw from the facts at or above this confidence (default: what `build` keeps)")
     args = ap.parse_args()
+    from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
     from diplograf.extract.pipeline import run
     from diplograf.graph.outputs import fact_rows
 
     articles = sample_articles(args.shared, args.articles, args.seed)
     extraction = run(articles, devscore.analysed(articles, REPO / ".cache" / "analysis"))
-    rows = fact_rows(extraction)
+    threshold = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    rows = fact_rows(extraction.keep(threshold))
     drawn = sorted(random.Random(args.seed).sample(rows, min(args.facts, len(rows))),
                    key=lambda r: (r["article"], r["start"], r["predicate"]))
     verdicts = read_verdicts()
