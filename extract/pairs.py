@@ -170,7 +170,7 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
                     seen.add(("cooperatesOn", label))
                     fact("cooperatesOn", label, conf, "cooperatesOn:field")
             if not seen and named >= 2:
-                # "Indonesia dan Belanda akan bekerja sama mencari ...": both states named, no field in the table
+                # "Kenya dan Peru akan bekerja sama mencari ...": both states named, no field in the table
                 seen.add(("cooperatesOn", None))
                 fact("cooperatesOn", None, conf * 0.8, "cooperatesOn:unnamed-field")
         elif rel == "partnerOf":

@@ -205,7 +205,7 @@ def _implied_employer(state: ArticleState, corpus: Corpus, h: roles.RoleHolding,
               if any(sentence.word(i).deprel.startswith("nsubj") for i in range(m.first, m.last + 1))}
     if len(actors) == 1:
         return next(iter(actors)), 0.45
-    # "Presiden Joko Widodo dan Perdana Menteri Belanda Mark Rutte": a state that names another holder's
+    # "Presiden Budi Santoso dan Perdana Menteri Peru Ana Soto": a state that names another holder's
     # employer says nothing of this one's
     others = {key for i, key in named.items() if i not in employers}
     if h.role in DOMESTIC_ROLES and HOME_STATE in article_entities and others <= {HOME_STATE}:
@@ -234,7 +234,7 @@ def _official(fact: Fact, corpus: Corpus, office_holders: set[str]) -> bool:
                for k in parties)
 
 
-#: Rules whose subject is where an event took place: the city stays a city ("KTT X di Astana").
+#: Rules whose subject is where an event took place: the city stays a city ("KTT X di Nairobi").
 VENUE_RULES = frozenset({"hosts:venue", "hosts:place-of-attended-event"})
 
 

@@ -349,7 +349,7 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
         by_syntax = bool(subjects)
         if not subjects and not (passive and trigger.upos == "VERB"):
             # the nearest party inside the clause the trigger belongs to; a passive verb with no agent
-            # ("telah resmi diluncurkan di Tiongkok") names nobody who acted
+            # ("telah resmi diluncurkan di Kenya") names nobody who acted
             clause = trigger.head if trigger.head and trigger.deprel.split(":")[0] not in ("root", "parataxis") \
                 else trigger.index
             while trigger.upos == "NOUN" and clause and sentence.word(clause).upos != "VERB" \
@@ -396,7 +396,7 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
 
 
 def event_venues(article: Article, sentence: Sentence, mentions: list[Mention]) -> list[Fact]:
-    """"KTT X di Vientiane, Laos", "konferensi yang digelar di Hanoi": the place right after an event
+    """"KTT X di Nairobi, Kenya", "konferensi yang digelar di Lima": the place right after an event
     hosts it (the first place named: a city before its state)."""
     facts = []
     venue = markers("venue")

@@ -153,7 +153,7 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
         j = _after_bracket(sentence, i + n)  # "Menteri Pertahanan (Menhan) Amerika Serikat"
         if j < len(sentence.words) and norm(sentence.words[j - 1].text) in markers("government") \
                 and getattr(at.get(j + 1), "type", "") == "Country":
-            j += 1  # "Juru bicara pemerintah Kanada X": the government is its state's
+            j += 1  # "Juru bicara pemerintah Kenya X": the government is its state's
         swallowed = next((m for m in mentions if i <= m.first < j <= m.last
                           and (not m.entity or m.type == "Organization")), None)
         if swallowed is not None:  # "Juru Bicara [Kementerian Luar Negeri China]": the title, then China
