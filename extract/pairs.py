@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .dates import sentence_when, year_hint
 from .gazetteer import norm
 from .records import Article, Entity, Fact, Mention, Sentence
-from .tables import phrase_table, phrases, rows
+from .tables import markers, phrase_table, phrases, rows
 
 
 @dataclass(frozen=True)
@@ -169,8 +169,9 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
                 if ("cooperatesOn", label) not in seen:
                     seen.add(("cooperatesOn", label))
                     fact("cooperatesOn", label, conf, "cooperatesOn:field")
-            if not seen and named >= 2:
-                # "Kenya dan Peru akan bekerja sama mencari ...": both states named, no field in the table
+            if not seen and named >= 2 and " ".join(phrase) in markers("cooperating"):
+                # "Kenya dan Peru akan bekerja sama mencari ...": both states named acting together, no field in
+                # the table (the noun "kerja sama" with no field mostly names a field the table lacks)
                 seen.add(("cooperatesOn", None))
                 fact("cooperatesOn", None, conf * 0.8, "cooperatesOn:unnamed-field")
         elif rel == "partnerOf":
