@@ -113,6 +113,20 @@ def _gazetteer_mention(sentence: Sentence, j: int, text: str) -> Mention | None:
     return m
 
 
+def _holder_before(sentence: Sentence, mentions: list[Mention], i: int) -> Mention | None:
+    """The person whose name ends right before word ``i`` or before a comma and linking words
+    (``markers.tsv`` ``role-link``: "yang menjabat sebagai", "selaku")."""
+    links = markers("role-link")
+    k = i - 1
+    while k >= 1 and (sentence.words[k - 1].text == "," or norm(sentence.words[k - 1].text) in links) and i - k <= 5:
+        k -= 1
+    if k == i - 1 or k < 1:  # "Tokayev Presiden Kazakhstan": right before it
+        k = i - 1
+    elif not any(norm(w.text) in links or w.text == "," for w in sentence.words[k:i - 1]):
+        return None
+    return next((m for m in mentions if m.type == "Person" and m.last == k), None)
+
+
 def _first_of(holdings: list[RoleHolding], person: Mention) -> int:
     """First word of the earliest apposition that names ``person``."""
     return min(h.first for h in holdings if h.person is person)
@@ -229,10 +243,15 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             i = person.last + 1
             continue
         pending = []
-        # "Tokayev, Presiden Kazakhstan": a person right before ", ROLE EMPLOYER".
-        before = [m for m in mentions if m.type == "Person" and m.last in (i - 1, i - 2)]
-        if employer is not None and before and (before[0].last == i - 1 or sentence.words[i - 2].text == ","):
-            out.append(RoleHolding(before[0], label, employer, before[0].first, employer.last))
+        if employer is None and label not in POSTED_ROLES and j < len(words) and norm(words[j - 1].text) == "di":
+            held_at = at.get(j + 1)  # "yang menjadi Executive Chairman di Alibaba": the body, never a place
+            if held_at is not None and held_at.type == "Organization" and held_at.entity:
+                employer = held_at
+        # "Tokayev, Presiden Kazakhstan", "X, yang menjabat sebagai Ketua Y", "menunjuk X sebagai Duta
+        # Besar Y": a person right before the role, across a comma and linking words only
+        before = _holder_before(sentence, mentions, i)
+        if employer is not None and before is not None:
+            out.append(RoleHolding(before, label, employer, before.first, employer.last))
         elif employer is not None and titles is not None and employer.last == j - 1:
             titles.append(Title(label, employer, i, employer.last))  # "Presiden Kazakhstan mengatakan ..."
         i = j if j > i else i + 1

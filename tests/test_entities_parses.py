@@ -253,3 +253,23 @@ def test_a_role_of_a_states_government_serves_that_state():
                           ("Amani", "PROPN", 1, "appos", "B-PER"), ("Otieno", "PROPN", 5, "flat:name", "E-PER"),
                           ("mengatakan", "VERB", 0, "root", "O")]))
     assert facts(result, "holdsRole") == {("Amani Otieno", "Kenya", "Spokesperson")}
+
+
+def test_a_role_after_the_name_across_linking_words():
+    # "Amani Otieno, yang menjabat sebagai Menteri Luar Negeri Kenya, tiba."
+    result = run(article([("Amani", "PROPN", 12, "nsubj", "B-PER"), ("Otieno", "PROPN", 1, "flat:name", "E-PER"),
+                          (",", "PUNCT", 1, "punct", "O"), ("yang", "PRON", 5, "nsubj", "O"),
+                          ("menjabat", "VERB", 1, "acl:relcl", "O"), ("sebagai", "ADP", 7, "case", "O"),
+                          ("Menteri", "PROPN", 5, "obl", "O"), ("Luar", "PROPN", 7, "flat", "O"),
+                          ("Negeri", "PROPN", 7, "flat", "O"), ("Kenya", "PROPN", 7, "flat:name", "S-LOC"),
+                          (",", "PUNCT", 1, "punct", "O"), ("tiba", "VERB", 0, "root", "O")]))
+    assert facts(result, "holdsRole") == {("Amani Otieno", "Kenya", "Foreign Minister")}
+
+
+def test_a_person_before_a_role_with_other_words_between_holds_nothing():
+    # "Amani Otieno bertemu Menteri Luar Negeri Kenya." : a meeting, not an apposition
+    result = run(article([("Amani", "PROPN", 3, "nsubj", "B-PER"), ("Otieno", "PROPN", 1, "flat:name", "E-PER"),
+                          ("bertemu", "VERB", 0, "root", "O"), ("Menteri", "PROPN", 3, "obj", "O"),
+                          ("Luar", "PROPN", 4, "flat", "O"), ("Negeri", "PROPN", 4, "flat", "O"),
+                          ("Kenya", "PROPN", 4, "flat:name", "S-LOC")]))
+    assert facts(result, "holdsRole") == set()
