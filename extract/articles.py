@@ -32,7 +32,8 @@ DATELINE = re.compile(
 #: A dateline opening a paragraph: "XI'AN –", "Berlin —", "JAKARTA (Antara) -".
 DATELINE_PREFIX = re.compile(
     r"^(\s*[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}"  # the city: "XI'AN", "Kuala Lumpur"
-    r"(?:\s*,?\s*(?:\([^)]{1,40}\)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}))?"  # the outlet: "(ANTARA)", "Radio X"
+    r"(?:\s*,?\s*(?:\([^)]{1,40}\)|(?:[A-Z][a-z']+,?\s+)?\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}"  # "(ANTARA)", "3 Maret 2025"
+    r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}))?"  # the outlet: "Radio X"
     r"\s*(?:[—–-]{1,2})\s*)(?=[A-Z\"“])")  # "Jakarta, CNN Indonesia --", "JAKARTA (Pos Kota) –"
 #: A line that is only a name of two to four words: a byline ("Eko Satrio Wibowo").
 BYLINE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$")
@@ -76,7 +77,17 @@ def article_from_text(text: str, article_id: str, path: str | None = None, **met
             date = find_full_date(date)
             if date is None:
                 raise InputError(f"{path or article_id}: unreadable date {meta!r}") from None
-    return Article(id=article_id, text=clean, date=date or dateline_date(clean), path=path, **meta)
+    return Article(id=article_id, text=clean, date=date or dateline_date(clean) or prefix_date(text), path=path,
+                   **meta)
+
+
+def prefix_date(text: str, lines: int = 3) -> dt.date | None:
+    """The date of a dateline opening a paragraph ("Jakarta, 3 Maret 2025 -- ..."), which cleaning blanks."""
+    for line in [x for x in text.split("\n") if x.strip()][:lines]:
+        m = DATELINE_PREFIX.match(line)
+        if m and (date := find_full_date(m.group(1))):
+            return date
+    return None
 
 
 def read_txt(path: Path) -> Article:

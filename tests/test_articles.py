@@ -61,3 +61,11 @@ def test_dateline_prefix_is_blanked_but_not_a_phrase_with_a_dash(tmp_path):
     lines = art.text.split("\n")
     assert lines[0].strip() == "Presiden tiba." and lines[1].strip() == "Menlu bertemu."
     assert lines[2] == "Sabuk dan Jalan - inisiatif besar."
+
+
+def test_a_dated_dateline_prefix_is_blanked_and_dates_the_article(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("Nairobi, 3 Maret 2025 -- Presiden Kenya tiba.\nIa bertemu Menlu, Senin, 3 Maret.\n")
+    [art] = read_articles([path])
+    assert art.text.split("\n")[0].strip() == "Presiden Kenya tiba."
+    assert str(art.date) == "2025-03-03"

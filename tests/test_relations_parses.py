@@ -270,3 +270,11 @@ def test_a_passive_with_no_agent_names_nobody_who_acted():
     assert facts(run(article(_launched())), "inaugurates") == set()
     with_agent = _launched(("oleh", "ADP", 10, "case", "O"), ("Chile", "PROPN", 6, "obl:agent", "S-LOC"))
     assert {s for s, _, _ in facts(run(article(with_agent)), "inaugurates")} == {"Chile"}
+
+
+def test_a_membership_belongs_to_the_state_it_names_not_to_whoever_supports_it():
+    # "Kenya mendukung keanggotaan Uganda di ASEAN."
+    result = run(article([("Kenya", "PROPN", 2, "nsubj", "S-LOC"), ("mendukung", "VERB", 0, "root", "O"),
+                          ("keanggotaan", "NOUN", 2, "obj", "O"), ("Uganda", "PROPN", 3, "nmod", "S-LOC"),
+                          ("di", "ADP", 6, "case", "O"), ("ASEAN", "PROPN", 3, "nmod", "S-ORG")]))
+    assert facts(result, "memberOf") == {("Uganda", "ASEAN", None)}
