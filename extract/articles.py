@@ -98,30 +98,53 @@ def read_txt(path: Path) -> Article:
     return article_from_text(text, path.name, path=str(path))
 
 
-def read_jsonl(path: Path) -> Iterator[Article]:
+def read_jsonl(path: Path, rejected: list[dict] | None = None) -> Iterator[Article]:
+    """The articles of a JSONL file, one object a line; with ``rejected``, a bad line is recorded there
+    (``{"source": "file:line", "reason": ...}``) and skipped instead of stopping the run."""
     seen: set[str] = set()
-    with open(path, encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, 1):
+    with open(path, encoding="utf-8", errors="strict") as handle:
+        lineno = 0
+        while True:
+            try:
+                line = handle.readline()
+            except UnicodeDecodeError as err:
+                raise InputError(f"{path}: not UTF-8 text ({err.reason}) after line {lineno}") from None
+            if not line:
+                break
+            lineno += 1
             if not line.strip():
                 continue
             where = f"{path}:{lineno}"
             try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"{where}: not valid JSON ({err.msg})") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise InputError(f"{where}: each line needs an object with a 'text' string")
-            art_id = str(rec.get("id") or f"{path.stem}-{lineno}")
-            if art_id in seen:
-                raise InputError(f"{where}: duplicate article id {art_id!r}")
-            seen.add(art_id)
-            meta = {k: rec.get(k) for k in ("title", "source", "url") if rec.get(k)}
-            yield article_from_text(rec["text"], art_id, path=where, date=rec.get("date"), **meta)
+                yield _record(line, where, path, lineno, seen)
+            except InputError as err:
+                if rejected is None:
+                    raise
+                rejected.append({"source": where, "reason": str(err).removeprefix(f"{where}: ")})
 
 
-def read_articles(paths: Iterable[str | Path]) -> list[Article]:
-    """Read every article under ``paths`` (files or folders), sorted by id; ids must be unique."""
+def _record(line: str, where: str, path: Path, lineno: int, seen: set[str]) -> Article:
+    """One JSONL line as an Article."""
+    try:
+        rec = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as err:
+        raise InputError(f"{where}: not valid JSON ({getattr(err, 'msg', 'nested too deeply')})") from None
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        raise InputError(f"{where}: each line needs an object with a 'text' string")
+    art_id = str(rec.get("id") or f"{path.stem}-{lineno}")
+    if art_id in seen:
+        raise InputError(f"{where}: duplicate article id {art_id!r}")
+    seen.add(art_id)
+    meta = {k: rec.get(k) for k in ("title", "source", "url") if isinstance(rec.get(k), str) and rec.get(k)}
+    return article_from_text(rec["text"], art_id, path=where, date=rec.get("date"), **meta)
+
+
+def read_articles(paths: Iterable[str | Path], rejected: list[dict] | None = None) -> list[Article]:
+    """Read every article under ``paths`` (files or folders), sorted by id; ids must be unique. With
+    ``rejected``, a bad file or record is recorded there and skipped; an input with no article at all
+    is an error either way."""
     articles: list[Article] = []
+    paths = list(paths)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -133,15 +156,23 @@ def read_articles(paths: Iterable[str | Path]) -> list[Article]:
         else:
             raise InputError(f"{path}: no such file or folder")
         for file in files:
-            if file.suffix == ".jsonl":
-                articles.extend(read_jsonl(file))
-            elif file.suffix == ".txt":
-                articles.append(read_txt(file))
-            else:
-                raise InputError(f"{file}: unsupported input (use .txt or .jsonl)")
+            try:
+                if file.suffix == ".jsonl":
+                    articles.extend(read_jsonl(file, rejected))
+                elif file.suffix == ".txt":
+                    articles.append(read_txt(file))
+                else:
+                    raise InputError(f"{file}: unsupported input (use .txt or .jsonl)")
+            except InputError as err:
+                if rejected is None or file.suffix not in (".txt", ".jsonl"):
+                    raise
+                rejected.append({"source": str(file), "reason": str(err).removeprefix(f"{file}: ")})
     ids: dict[str, str] = {}
     for art in articles:
         if art.id in ids:
             raise InputError(f"{art.path}: article id {art.id!r} also comes from {ids[art.id]}")
         ids[art.id] = art.path or art.id
+    if not articles:
+        skipped = f" ({len(rejected)} rejected)" if rejected else ""
+        raise InputError(f"{', '.join(str(p) for p in paths)}: no articles to read{skipped}")
     return sorted(articles, key=lambda a: a.id)

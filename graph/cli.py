@@ -18,6 +18,7 @@ from pathlib import Path
 
 from diplograf.extract.articles import InputError, read_articles
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
+from diplograf.extract.language import keep_indonesian
 from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec, load_pipeline
 from diplograf.ontology import QUERIES_DIR
 
@@ -48,6 +49,17 @@ def _confidence(text: str) -> float:
     return value
 
 
+def _check_writable(out: Path) -> None:
+    """Fail before any analysis when ``out`` cannot be written (not after minutes of work)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        raise InputError(f"--out {out}: cannot write there ({err.strerror})") from None
+
+
 def cmd_build(args) -> int:
     from tqdm import tqdm
 
@@ -63,9 +75,19 @@ def cmd_build(args) -> int:
         formats = parse_formats(args.formats)
     except ValueError as err:
         raise InputError(f"--formats: {err}") from err
-    articles = read_articles(args.inputs)
+    rejected: list[dict] = []
+    articles = read_articles(args.inputs, rejected if args.on_error == "skip" else None)
+    articles, foreign = keep_indonesian(articles)
+    rejected += foreign
+    for row in rejected:
+        print(f"skipped {row['source']}: {row['reason']}", file=sys.stderr)
+    if not articles:
+        raise InputError(f"{', '.join(map(str, args.inputs))}: no Indonesian article to build "
+                         f"({len(rejected)} skipped); nothing written")
+    _check_writable(args.out)
     if not args.quiet:
-        print(f"read {len(articles)} article(s)", file=sys.stderr)
+        print(f"read {len(articles)} article(s)" + (f", skipped {len(rejected)} (see {args.out / 'rejected.jsonl'})"
+                                                     if rejected else ""), file=sys.stderr)
     pipeline = load_pipeline(_spec(args))
     with tqdm(total=len(articles), desc="analysing", unit="article", file=sys.stderr,
               disable=args.quiet or None) as bar:
@@ -77,6 +99,7 @@ def cmd_build(args) -> int:
     n_triples = len({t for g in graphs.values() for t in g})
     n_facts = write_jsonl(fact_rows(extraction), out / "facts.jsonl")
     n_ents = write_jsonl(entity_rows(extraction), out / "entities.jsonl")
+    write_jsonl(rejected, out / "rejected.jsonl")  # always: an empty file says nothing was skipped this time
     write_html(extraction, out / "graph.html")
     if args.store:
         from .store import write_store
@@ -204,6 +227,10 @@ def make_parser() -> argparse.ArgumentParser:
                    help=f"keep only facts whose calibrated confidence is at least C, 0..1 (default: "
                         f"{DEFAULT_MIN_CONFIDENCE}; 0 keeps all; docs/scores.md gives precision and recall at "
                         "several thresholds)")
+    b.add_argument("--on-error", choices=("stop", "skip"), default="stop",
+                   help="a malformed file or JSONL record: stop with its name and line (default), or skip "
+                        "it and list it in OUT/rejected.jsonl with the reason. Articles that are not "
+                        "Indonesian are always skipped and listed there")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     _model_args(b)
     b.set_defaults(func=cmd_build)

@@ -1,0 +1,105 @@
+"""Bad input: no articles, articles that are not Indonesian, malformed records skipped on request, an
+unwritable --out. Each fails before any analysis and leaves earlier outputs whole."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from diplograf.extract.articles import InputError, read_articles
+from diplograf.extract.language import keep_indonesian, not_indonesian
+from diplograf.graph.cli import main
+
+ENGLISH = ("The foreign minister of Kenya met her counterpart from Peru in Nairobi on Monday, and the two said "
+           "that they would work together on trade and on the climate.")
+INDONESIAN = ("Menteri Luar Negeri Kenya bertemu dengan mitranya dari Peru di Nairobi pada hari Senin, dan "
+              "keduanya mengatakan bahwa mereka akan bekerja sama dalam bidang perdagangan.")
+
+
+def test_an_empty_jsonl_is_no_input(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    with pytest.raises(InputError, match="no articles to read"):
+        read_articles([empty])
+
+
+def test_an_empty_jsonl_writes_nothing_over_earlier_outputs(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("# earlier graph\n")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    assert main(["build", str(empty), "--out", str(out), "--quiet"]) == 2
+    assert "no articles to read" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+
+
+def test_english_reads_as_english_and_indonesian_as_indonesian():
+    assert "English" in not_indonesian(ENGLISH)
+    assert not_indonesian(INDONESIAN) is None
+    assert not_indonesian("Jakarta") is None  # too short to tell: taken as it is
+
+
+def test_articles_that_are_not_indonesian_are_left_out_with_the_reason(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in (("en", ENGLISH), ("id", INDONESIAN))))
+    kept, rejected = keep_indonesian(read_articles([feed]))
+    assert [a.id for a in kept] == ["id"]
+    assert [r["article"] for r in rejected] == ["en"] and "English" in rejected[0]["reason"]
+
+
+def test_a_run_of_only_foreign_articles_is_an_error_that_writes_nothing(tmp_path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "en", "text": ENGLISH}) + "\n")
+    out = tmp_path / "out"
+    assert main(["build", str(feed), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "no Indonesian article" in err and "feed.jsonl:1: not Indonesian" in err
+    assert not out.exists()
+
+
+def test_on_error_skip_records_bad_records_and_keeps_the_rest(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "text": INDONESIAN}) + "\n{oops\n" + json.dumps({"id": "b"}) + "\n"
+                    + json.dumps({"id": "a", "text": INDONESIAN}) + "\n" + "[" * 100000 + "\n")
+    rejected: list[dict] = []
+    articles = read_articles([feed], rejected)
+    assert [a.id for a in articles] == ["a"]
+    assert [r["source"].rsplit(":", 1)[1] for r in rejected] == ["2", "3", "4", "5"]
+    reasons = [r["reason"] for r in rejected]
+    assert reasons[0].startswith("not valid JSON") and "'text' string" in reasons[1]
+    assert "duplicate article id" in reasons[2] and reasons[3].startswith("not valid JSON")
+    with pytest.raises(InputError, match=r"feed.jsonl:2: not valid JSON"):
+        read_articles([feed])  # stop: today's behaviour, the default
+
+
+def test_a_file_that_is_not_utf8_is_skipped_on_request(tmp_path):
+    (tmp_path / "good.txt").write_text(INDONESIAN)
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    rejected: list[dict] = []
+    assert [a.id for a in read_articles([tmp_path], rejected)] == ["good.txt"]
+    assert rejected[0]["source"].endswith("bad.txt") and "not UTF-8" in rejected[0]["reason"]
+
+
+def test_an_unwritable_out_fails_before_the_analysis(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(INDONESIAN)
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should be")
+    assert main(["build", str(article), "--out", str(blocker), "--quiet", "--stanza-dir", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err
+    assert f"--out {blocker}: cannot write there" in err and ".tmp" not in err
+
+
+@pytest.mark.slow
+def test_a_feed_with_bad_and_foreign_records_builds_the_rest_and_lists_them(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "id", "text": INDONESIAN}) + "\n{oops\n"
+                    + json.dumps({"id": "en", "text": ENGLISH}) + "\n")
+    out = tmp_path / "out"
+    assert main(["build", str(feed), "--out", str(out), "--quiet", "--on-error", "skip"]) == 0
+    rejected = [json.loads(line) for line in (out / "rejected.jsonl").read_text().splitlines()]
+    assert [r["source"].rsplit(":", 1)[1] for r in rejected] == ["2", "3"]
+    facts = [json.loads(line) for line in (out / "facts.jsonl").read_text().splitlines()]
+    assert facts and {f["article"] for f in facts} == {"id"}
