@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from rdflib import RDF, SKOS, Graph, URIRef
 
 from diplograf.graph.cli import main
@@ -73,14 +74,18 @@ def test_same_articles_give_byte_identical_outputs(examples_build, tmp_path):
         assert (tmp_path / name).read_bytes() == (examples_build / name).read_bytes(), name
 
 
-def test_bad_input_leaves_earlier_outputs_whole(tmp_path, capsys):
+@pytest.mark.parametrize("content, message", [
+    ('{"id": "a", "text": "Presiden bertemu."}\n{oops\n', "{bad}:2: not valid JSON"),
+    ("\n", "{bad}: no articles to read"),  # an empty feed must not write an empty graph over the last one
+])
+def test_bad_input_leaves_earlier_outputs_whole(tmp_path, capsys, content, message):
     out = tmp_path / "out"
     out.mkdir()
     (out / "graph.ttl").write_text("# earlier graph\n")
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "a", "text": "Presiden bertemu."}\n{oops\n')
+    bad.write_text(content)
     assert main(["build", str(bad), "--out", str(out), "--quiet"]) == 2
     err = capsys.readouterr().err
-    assert f"{bad}:2: not valid JSON" in err
+    assert message.format(bad=bad) in err
     assert (out / "graph.ttl").read_text() == "# earlier graph\n"
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]

@@ -24,17 +24,6 @@ def test_an_empty_jsonl_is_no_input(tmp_path):
         read_articles([empty])
 
 
-def test_an_empty_jsonl_writes_nothing_over_earlier_outputs(tmp_path, capsys):
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "graph.ttl").write_text("# earlier graph\n")
-    empty = tmp_path / "empty.jsonl"
-    empty.write_text("")
-    assert main(["build", str(empty), "--out", str(out), "--quiet"]) == 2
-    assert "no articles to read" in capsys.readouterr().err
-    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
-
-
 def test_english_reads_as_english_and_indonesian_as_indonesian():
     assert "English" in not_indonesian(ENGLISH)
     assert not_indonesian(INDONESIAN) is None
