@@ -170,12 +170,13 @@ def cmd_validate(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .serve import start_server
+    from .serve import start_server, stop_on_signals
 
     where = f"http://{args.host}:{args.port}"
     print(f"SPARQL endpoint {where}/query (Graph Store: {where}/store"
           f"{', writable' if args.writable else ', read-only'}); Ctrl-C stops it", file=sys.stderr)
     proc = start_server(args.store, args.host, args.port, writable=args.writable)
+    stop_on_signals(proc)
     try:
         return proc.wait()
     except KeyboardInterrupt:

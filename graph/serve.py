@@ -50,7 +50,35 @@ def start_server(store: Path, host: str = "127.0.0.1", port: int = 7878, writabl
     """Start the server in the background (the caller stops it)."""
     if not writable and not Path(store).is_dir():
         raise StoreError(f"{store}: no such store folder (create one with 'diplograf build … --store {store}')")
+    popen.setdefault("preexec_fn", _die_with_parent)
     return subprocess.Popen(server_command(store, host, port, writable), **popen)
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: on Linux, ask the kernel to send SIGTERM when the parent dies, so
+    that a killed ``diplograf serve`` (even by SIGKILL) never leaves an orphan server holding the store."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+
+
+def stop_on_signals(proc: subprocess.Popen) -> None:
+    """SIGTERM, SIGHUP (and SIGINT, as KeyboardInterrupt) stop the server with the process that serves it."""
+    import signal
+
+    def stop(signum, _frame):
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop)
 
 
 def wait_until_up(url: str, timeout: float = 30.0, proc: subprocess.Popen | None = None) -> None:
