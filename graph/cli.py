@@ -61,14 +61,7 @@ def _check_writable(out: Path) -> None:
 
 
 def cmd_build(args) -> int:
-    from tqdm import tqdm
-
-    from diplograf.extract.pipeline import extract
-
-    from .build import build_graphs
-    from .formats import parse_formats, write_formats
-    from .outputs import entity_rows, fact_rows, write_jsonl
-    from .view import write_html
+    from .formats import parse_formats
 
     t0 = time.time()
     try:
@@ -85,6 +78,28 @@ def cmd_build(args) -> int:
         raise InputError(f"{', '.join(map(str, args.inputs))}: no Indonesian article to build "
                          f"({len(rejected)} skipped); nothing written")
     _check_writable(args.out)
+    if args.store:  # a store held by 'serve --writable' fails now, before any output is rewritten
+        from .store import open_store
+
+        handle = open_store(args.store)
+        del handle
+    from .outputs import out_lock
+
+    with out_lock(args.out):
+        return _build_into(args, articles, rejected, formats, t0)
+
+
+def _build_into(args, articles, rejected: list[dict], formats, t0: float) -> int:
+    """The analysis and the outputs of ``build``, with ``args.out`` held."""
+    from tqdm import tqdm
+
+    from diplograf.extract.pipeline import extract
+
+    from .build import build_graphs
+    from .formats import write_formats
+    from .outputs import entity_rows, fact_rows, write_jsonl
+    from .view import write_html
+
     if not args.quiet:
         print(f"read {len(articles)} article(s)" + (f", skipped {len(rejected)} (see {args.out / 'rejected.jsonl'})"
                                                      if rejected else ""), file=sys.stderr)

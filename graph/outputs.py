@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,6 +34,31 @@ def atomic_write(path: Path, mode: str = "w"):
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class OutputBusy(OSError):
+    """Another process is writing the same output folder."""
+
+
+@contextmanager
+def out_lock(out: Path) -> Iterator[None]:
+    """Hold ``out`` for one build: a second build into the same folder fails at once (it never
+    interleaves its files with the first one's). The lock is the kernel's, on the folder itself, so a
+    killed build leaves no stale lock behind."""
+    import fcntl
+
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise OutputBusy(f"--out {out}: another diplograf build is writing there; wait for it to finish or "
+                         "choose another --out") from None
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
 
 
 def write_jsonl(rows: Iterable[dict], path: Path) -> int:

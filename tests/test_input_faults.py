@@ -92,3 +92,33 @@ def test_a_feed_with_bad_and_foreign_records_builds_the_rest_and_lists_them(tmp_
     assert [r["source"].rsplit(":", 1)[1] for r in rejected] == ["2", "3"]
     facts = [json.loads(line) for line in (out / "facts.jsonl").read_text().splitlines()]
     assert facts and {f["article"] for f in facts} == {"id"}
+
+
+def test_a_second_build_into_a_busy_out_fails_at_once(tmp_path, capsys):
+    from diplograf.graph.outputs import out_lock
+
+    article = tmp_path / "a.txt"
+    article.write_text(INDONESIAN)
+    out = tmp_path / "out"
+    out.mkdir()
+    with out_lock(out):  # as a first build running would hold it
+        assert main(["build", str(article), "--out", str(out), "--quiet"]) == 2
+    assert "another diplograf build is writing there" in capsys.readouterr().err
+    assert list(out.iterdir()) == []
+
+
+def test_a_store_held_by_a_server_fails_before_any_output_is_rewritten(tmp_path, capsys):
+    from diplograf.graph.store import open_store
+
+    article = tmp_path / "a.txt"
+    article.write_text(INDONESIAN)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("# earlier graph\n")
+    held = open_store(tmp_path / "store")  # as a running 'diplograf serve --writable' would
+    try:
+        assert main(["build", str(article), "--out", str(out), "--quiet", "--store", str(tmp_path / "store")]) == 2
+    finally:
+        del held
+    assert "is 'diplograf serve' running on it" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
