@@ -573,6 +573,8 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
             continue
         n, etype, opts = hit
         last = _cue_phrase_end(words, i + n - 1, i, opts)
+        if "named" in opts and last == i + n - 1 and last < len(words) and norm(words[last].text) in DEMONSTRATIVES:
+            last += 1  # "konferensi tersebut": the one named before (a bare "konferensi" names none)
         for x in mentions:  # a name that starts inside the phrase belongs to it whole
             if i < x.first <= last < x.last and x.source == "name":
                 last = x.last

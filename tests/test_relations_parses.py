@@ -278,3 +278,26 @@ def test_a_membership_belongs_to_the_state_it_names_not_to_whoever_supports_it()
                           ("keanggotaan", "NOUN", 2, "obj", "O"), ("Uganda", "PROPN", 3, "nmod", "S-LOC"),
                           ("di", "ADP", 6, "case", "O"), ("ASEAN", "PROPN", 3, "nmod", "S-ORG")]))
     assert facts(result, "memberOf") == {("Uganda", "ASEAN", None)}
+
+
+def test_a_named_cue_with_a_demonstrative_is_the_event_named_before():
+    # "KTT Samudra digelar di Nairobi." / "Presiden Kenya Amani Otieno menghadiri konferensi tersebut."
+    first = [("KTT", "PROPN", 3, "nsubj:pass", "O"), ("Samudra", "PROPN", 1, "flat:name", "O"),
+             ("digelar", "VERB", 0, "root", "O"), ("di", "ADP", 5, "case", "O"),
+             ("Nairobi", "PROPN", 3, "obl", "S-LOC")]
+    second = [("Presiden", "NOUN", 5, "nsubj", "O"), ("Kenya", "PROPN", 1, "nmod", "S-LOC"),
+              ("Amani", "PROPN", 1, "nmod", "B-PER"), ("Otieno", "PROPN", 3, "flat:name", "E-PER"),
+              ("menghadiri", "VERB", 0, "root", "O"), ("konferensi", "NOUN", 5, "obj", "O"),
+              ("tersebut", "DET", 6, "det", "O")]
+    result = run(article(first, second))
+    assert {(s, o) for s, o, _ in facts(result, "attends")} == {("Amani Otieno", "KTT Samudra")}
+    assert {(s, o) for s, o, _ in facts(result, "hosts")} == {("Nairobi", "KTT Samudra")}
+
+
+def test_a_bare_conference_names_no_event():
+    # "Presiden Kenya Amani Otieno berbicara dalam konferensi pers." : a press conference, no summit
+    result = run(article([("Presiden", "NOUN", 5, "nsubj", "O"), ("Kenya", "PROPN", 1, "nmod", "S-LOC"),
+                          ("Amani", "PROPN", 1, "nmod", "B-PER"), ("Otieno", "PROPN", 3, "flat:name", "E-PER"),
+                          ("berbicara", "VERB", 0, "root", "O"), ("dalam", "ADP", 7, "case", "O"),
+                          ("konferensi", "NOUN", 5, "obl", "O"), ("pers", "NOUN", 7, "compound", "O")]))
+    assert facts(result, "attends") == set()
