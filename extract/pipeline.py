@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from . import calibration, events, gazetteer, merge, pairs, relations, roles
 from . import entities as ent
 from .records import ACTS, Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
-from .tables import norm
+from .tables import markers, norm
 from .vocabulary import roles_flagged
 
 #: Relations where a different role is a different fact (one fact per field, level or post).
@@ -299,6 +299,8 @@ def _event_time(state: ArticleState, corpus: Corpus) -> None:
     # points back at the meeting or the visit takes its (first) day
     pointing = {s.index: next(POINTERS[norm(w.text)] for w in s.words[:6] if norm(w.text) in POINTERS)
                 for s in state.sentences if any(norm(w.text) in POINTERS and w.index > 1 for w in s.words[:6])}
+    same_day = {s.index for s in state.sentences
+                if any(p in " ".join(norm(w.text) for w in s.words) for p in markers("same-day"))}
     current: tuple[int, object] | None = None
     last: dict[str, object] = {}
     for f in sorted(state.facts, key=lambda f: (f.sentence, f.trigger)):
@@ -314,7 +316,8 @@ def _event_time(state: ArticleState, corpus: Corpus) -> None:
         elif f.sentence in timeless and f.period is None:
             if f.sentence in pointing and pointing[f.sentence] in last:
                 f.date = last[pointing[f.sentence]]
-            elif current is not None and 0 <= f.sentence - current[0] <= EVENT_TIME_REACH:
+            elif current is not None and (0 <= f.sentence - current[0] <= EVENT_TIME_REACH
+                                          or f.sentence in same_day):  # "di hari yang sama"
                 f.date = current[1]
             else:
                 continue

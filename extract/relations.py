@@ -104,7 +104,10 @@ class _Args:
         type listed first preferred ("Kanselir Jerman Olaf Scholz": the person, not the state)."""
         found = [self.by_word[i] for i in self.subtree(word, into_phrases=False) if i in self.by_word]
         found = [m for m in found if m.type in types]
-        found.sort(key=lambda m: (types.index(m.type), m is not self.by_word.get(word), abs(m.first - word)))
+        own = self.by_word.get(word)
+        # the head word's own mention first ("mendarat di Honolulu, Hawaii, Amerika Serikat": Honolulu);
+        # else the type listed first ("Kanselir Jerman Olaf Scholz": the person under the title)
+        found.sort(key=lambda m: (m is not own, types.index(m.type), abs(m.first - word)))
         return found[0] if found else None
 
     def with_conj(self, word: Word) -> list[Word]:

@@ -185,12 +185,12 @@ def cmd_validate(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .serve import start_server, stop_on_signals
+    from .serve import die_with_parent, start_server, stop_on_signals
 
     where = f"http://{args.host}:{args.port}"
     print(f"SPARQL endpoint {where}/query (Graph Store: {where}/store"
           f"{', writable' if args.writable else ', read-only'}); Ctrl-C stops it", file=sys.stderr)
-    proc = start_server(args.store, args.host, args.port, writable=args.writable)
+    proc = start_server(args.store, args.host, args.port, writable=args.writable, preexec_fn=die_with_parent)
     stop_on_signals(proc)
     try:
         return proc.wait()

@@ -50,13 +50,14 @@ def start_server(store: Path, host: str = "127.0.0.1", port: int = 7878, writabl
     """Start the server in the background (the caller stops it)."""
     if not writable and not Path(store).is_dir():
         raise StoreError(f"{store}: no such store folder (create one with 'diplograf build … --store {store}')")
-    popen.setdefault("preexec_fn", _die_with_parent)
     return subprocess.Popen(server_command(store, host, port, writable), **popen)
 
 
-def _die_with_parent() -> None:
-    """In the child, before exec: on Linux, ask the kernel to send SIGTERM when the parent dies, so
-    that a killed ``diplograf serve`` (even by SIGKILL) never leaves an orphan server holding the store."""
+def die_with_parent() -> None:
+    """A ``preexec_fn``: on Linux, ask the kernel to send the child SIGTERM when its parent dies, so that
+    a killed ``diplograf serve`` (even by SIGKILL) never leaves an orphan server holding the store. The
+    kernel watches the thread that started the child: start it from a thread that lives as long as the
+    server (``serve`` starts it from the main thread)."""
     if sys.platform.startswith("linux"):
         import ctypes
         import signal

@@ -301,3 +301,29 @@ def test_a_bare_conference_names_no_event():
                           ("berbicara", "VERB", 0, "root", "O"), ("dalam", "ADP", 7, "case", "O"),
                           ("konferensi", "NOUN", 5, "obl", "O"), ("pers", "NOUN", 7, "compound", "O")]))
     assert facts(result, "attends") == set()
+
+
+def _meeting(guest_country: str, guest: tuple[str, str], shift: int = 0) -> list[tuple]:
+    """"Presiden Kenya Amani Otieno bertemu Presiden <country> <guest>", its words numbered from ``shift`` + 1."""
+    rows = [("Presiden", "NOUN", 5, "nsubj", "O"), ("Kenya", "PROPN", 1, "nmod", "S-LOC"),
+            ("Amani", "PROPN", 1, "nmod", "B-PER"), ("Otieno", "PROPN", 3, "flat:name", "E-PER"),
+            ("bertemu", "VERB", 0, "root", "O"), ("Presiden", "NOUN", 5, "obj", "O"),
+            (guest_country, "PROPN", 6, "nmod", "S-LOC"), (guest[0], "PROPN", 6, "nmod", "B-PER"),
+            (guest[1], "PROPN", 8, "flat:name", "E-PER")]
+    return [(t, u, h + shift if h else 0, d, n) for t, u, h, d, n in rows]
+
+
+def test_the_same_day_is_the_day_of_the_act_reported_before_however_far_back():
+    # "... bertemu Presiden Peru Luis Paredes, Senin (3/6)." / three sentences with no act /
+    # "Di hari yang sama ... bertemu Presiden Chile Ana Soto."
+    first = _meeting("Peru", ("Luis", "Paredes")) + [
+        (",", "PUNCT", 11, "punct", "O"), ("Senin", "PROPN", 5, "obl:tmod", "O"), ("(", "PUNCT", 13, "punct", "O"),
+        ("3/6", "NUM", 11, "nmod", "O"), (")", "PUNCT", 13, "punct", "O")]
+    filler = [("Cuaca", "NOUN", 2, "nsubj", "O"), ("cerah", "ADJ", 0, "root", "O")]
+    last = [("Di", "ADP", 2, "case", "O"), ("hari", "NOUN", 9, "obl", "O"), ("yang", "PRON", 4, "nsubj", "O"),
+            ("sama", "ADJ", 2, "acl", "O")] + _meeting("Chile", ("Ana", "Soto"), shift=4)
+    art, sents = article(first, filler, filler, filler, last)
+    result = run((replace(art, date=dt.date(2024, 6, 4)), sents))
+    dates = {result.entities[f.object].name: str(f.date) for r in result.articles for f in r.facts
+             if f.predicate == "meets"}
+    assert dates == {"Luis Paredes": "2024-06-03", "Ana Soto": "2024-06-03"}
