@@ -9,7 +9,7 @@ from collections import Counter
 from .gazetteer import Gazetteer, norm, slug
 from .lexicon import all_common, honorific_at
 from .records import Entity, Mention, Sentence, Word
-from .tables import phrase_table, phrases, rows
+from .tables import markers, phrase_table, phrases, rows
 
 #: Stanza NER label -> entity type of the contract.
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "City", "EVENT": "Event"}
@@ -318,7 +318,21 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
     for m in out:
         m.text = text[m.start:m.end].strip(TRIM) or text[m.start:m.end]
     skip = not_entities()
+    out = _without_clubs(sentence, out)
     return sorted((m for m in out if norm(m.text) not in skip and not WEB_NAME.search(m.text)), key=lambda m: m.first)
+
+
+def _without_clubs(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """"AS Roma": a club prefix (``markers.tsv`` ``club-prefix``) glued to a city names a club, not the
+    United States and Rome."""
+    prefixes = markers("club-prefix")
+    words = sentence.words
+    drop: set[int] = set()
+    for m in mentions:
+        place = [x for x in mentions if x.first == m.last + 1 and x.type == "City"]  # not "AS Rusia"
+        if m.first == m.last and words[m.first - 1].text in {p.upper() for p in prefixes} and place:
+            drop |= {id(m), id(place[0])}  # "Presiden AS Joe Biden": a person follows, no club
+    return [m for m in mentions if id(m) not in drop]
 
 
 @functools.cache

@@ -454,6 +454,10 @@ def located_in(article: Article, sentence: Sentence, mentions: list[Mention]) ->
         if (nxt is not None and nxt.type == b.type and joined(b, nxt)) or (
                 prev is not None and prev.type == a.type == b.type and joined(prev, a)):
             continue  # "Sumatera, Jawa, Sulawesi dan NTT", "Makassar, Jawa Barat, Jawa Tengah": a list
+        lead = [norm(w.text) for w in sentence.words[max(0, a.first - 3):a.first - 1]]
+        enumerated = lead and (lead[-1] in markers("listing") or " ".join(lead[-2:]) in markers("listing"))
+        if enumerated and nxt is not None and nxt.type in PLACE_TYPES and joined(b, nxt):
+            continue  # "seperti Sorong, Teluk Bintuni, Kaimana dan Fakfak": an enumeration goes on
         between = [w.text.lower() for w in sentence.words[a.last:b.first - 1]]
         if between and between[0] == "," and all(t in (",", "provinsi", "negara bagian", "kabupaten") for t in between):
             facts.append(Fact(article=article.id, predicate="locatedIn", subject=a.entity, object=b.entity,

@@ -274,3 +274,15 @@ def test_a_person_before_a_role_with_other_words_between_holds_nothing():
                           ("Luar", "PROPN", 4, "flat", "O"), ("Negeri", "PROPN", 4, "flat", "O"),
                           ("Kenya", "PROPN", 4, "flat:name", "S-LOC")]))
     assert facts(result, "holdsRole") == set()
+
+
+def test_a_club_named_after_a_city_is_not_the_united_states():
+    # "Juventus ingin membeli pemain dari AS Roma." / "Presiden AS Amani Otieno tiba."
+    result = run(article([("Juventus", "PROPN", "S-ORG"), ("ingin", "ADV", "O"), ("membeli", "VERB", "O"),
+                          ("pemain", "NOUN", "O"), ("dari", "ADP", "O"), ("AS", "PROPN", "B-ORG"),
+                          ("Roma", "PROPN", "E-ORG")]),
+                 article([("Presiden", "PROPN", "O"), ("AS", "PROPN", "S-LOC"), ("Amani", "PROPN", "B-PER"),
+                          ("Otieno", "PROPN", "E-PER"), ("tiba", "VERB", "O")], article_id="u"))
+    names = {m.text: m.type for r in result.articles for m in r.mentions}
+    assert "Rome" not in entities(result) and names.get("AS") == "Country"
+    assert sum(m.text == "AS" for r in result.articles for m in r.mentions) == 1

@@ -327,3 +327,22 @@ def test_the_same_day_is_the_day_of_the_act_reported_before_however_far_back():
     dates = {result.entities[f.object].name: str(f.date) for r in result.articles for f in r.facts
              if f.predicate == "meets"}
     assert dates == {"Luis Paredes": "2024-06-03", "Ana Soto": "2024-06-03"}
+
+
+def _exhibition(*places: tuple) -> list[tuple]:
+    """"Pameran itu akan digelar di kota lain seperti <places>"."""
+    return [("Pameran", "NOUN", 4, "nsubj:pass", "O"), ("itu", "DET", 1, "det", "O"), ("akan", "AUX", 4, "aux", "O"),
+            ("digelar", "VERB", 0, "root", "O"), ("di", "ADP", 6, "case", "O"), ("kota", "NOUN", 4, "obl", "O"),
+            ("lain", "ADJ", 6, "amod", "O"), ("seperti", "ADP", 9, "case", "O"), *places]
+
+
+def test_places_listed_after_seperti_are_not_inside_each_other():
+    # "... seperti Surabaya, Bali, Lombok dan Papua": a list; "... seperti Nairobi, Kenya.": a city in its state
+    listed = _exhibition(("Surabaya", "PROPN", 6, "nmod", "S-LOC"), (",", "PUNCT", 11, "punct", "O"),
+                         ("Bali", "PROPN", 9, "conj", "S-LOC"), (",", "PUNCT", 13, "punct", "O"),
+                         ("Lombok", "PROPN", 9, "conj", "S-LOC"), ("dan", "CCONJ", 15, "cc", "O"),
+                         ("Papua", "PROPN", 9, "conj", "S-LOC"))
+    assert facts(run(article(listed)), "locatedIn") == set()
+    one = _exhibition(("Nairobi", "PROPN", 6, "nmod", "S-LOC"), (",", "PUNCT", 11, "punct", "O"),
+                      ("Kenya", "PROPN", 9, "appos", "S-LOC"))
+    assert facts(run(article(one)), "locatedIn") == {("Nairobi", "Kenya", None)}
