@@ -550,6 +550,15 @@ def cues() -> list[tuple[tuple[str, ...], str, frozenset[str]]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
+@functools.cache
+def _cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]]:
+    """``cues()`` indexed by their first word, each list longest phrase first."""
+    index: dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]] = {}
+    for cue in cues():
+        index.setdefault(cue[0][0], []).append(cue)
+    return index
+
+
 #: Parts of speech that end a cue phrase ("perjanjian kerja sama perikanan | di Jakarta").
 PHRASE_STOP = {"PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "DET", "ADV", "PART"}
 PHRASE_LINKS = {"tentang", "mengenai", "soal", "antara", "di", "bidang", "ke-"}
@@ -574,12 +583,13 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
     tentang kerja sama perikanan", "KTT ASEAN ke-42"); replaces mentions they swallow (those
     that name something on their own go to ``nested``)."""
     words = sentence.words
+    toks = [norm(w.text) for w in words]
+    by_first = _cues_by_first_word()
     i = 1
     while i <= len(words):
         hit = None
-        for phrase, etype, opts in cues():
-            span = words[i - 1:i - 1 + len(phrase)]
-            if len(span) == len(phrase) and all(norm(w.text) == p for w, p in zip(span, phrase)):
+        for phrase, etype, opts in by_first.get(toks[i - 1], ()):
+            if tuple(toks[i - 1:i - 1 + len(phrase)]) == phrase:
                 hit = (len(phrase), etype, opts)
                 break
         if not hit or any(m.first <= i <= m.last and m.type in ("Event", "Agreement") for m in mentions):

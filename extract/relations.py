@@ -47,14 +47,27 @@ def _trigger_hits(sentence: Sentence) -> list[tuple[Rule, Word]]:
     relation wins (a passive verb shares its lemma with the active one), and rules of other relations
     are tried too ("berbicara dengan X" is a talk, "berbicara dalam KTT" attending it)."""
     words = sentence.words
+    index = _trigger_index()
     hits = []
     for i, w in enumerate(words):
+        text, lemma = norm(w.text), norm(w.lemma)
+        candidates = index.get(text, []) + (index.get(lemma, []) if lemma != text else [])
         matched: set[str] = set()
-        for rule in rules():
-            if rule.relation not in matched and any(_matches(words[i:i + len(t)], t) for t in rule.triggers):
+        for _, rule, trigger in sorted(candidates, key=lambda c: c[0]):
+            if rule.relation not in matched and _matches(words[i:i + len(trigger)], trigger):
                 hits.append((rule, w))
                 matched.add(rule.relation)
     return hits
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_index() -> dict[str, list[tuple[int, Rule, tuple[str, ...]]]]:
+    """First word of each trigger -> (rule's place in the table, rule, trigger)."""
+    index: dict[str, list[tuple[int, Rule, tuple[str, ...]]]] = {}
+    for order, rule in enumerate(rules()):
+        for trigger in rule.triggers:
+            index.setdefault(trigger[0], []).append((order, rule, trigger))
+    return index
 
 
 def _matches(span: list[Word], trigger: tuple[str, ...]) -> bool:

@@ -11,8 +11,10 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def norm(text: str) -> str:
-    """Case-, accent- and apostrophe-insensitive form used for lookups."""
+    """Case-, accent- and apostrophe-insensitive form used for lookups (memoised: rules ask for the same
+    few thousand words millions of times)."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
