@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import calibration, events, gazetteer, merge, pairs, relations, roles
 from . import entities as ent
+from .cache import AnalysisCache, analyse_cached
 from .records import ACTS, Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
 from .tables import markers, norm
 from .vocabulary import roles_flagged
@@ -416,11 +417,22 @@ def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
     return Extraction(results, corpus.entities)
 
 
-def extract(articles: Sequence[Article], pipeline=None, batch_size: int = 32, progress=None) -> Extraction:
-    """Articles -> Extraction: Stanza (batched), then the components."""
+def extract(articles: Sequence[Article], pipeline=None, batch_size: int = 32, progress=None,
+            cache: AnalysisCache | None = None, load: Callable[[], object] | None = None) -> Extraction:
+    """Articles -> Extraction: Stanza (batched; articles ``cache`` holds are not analysed again), then
+    the components. ``pipeline`` is a loaded Stanza pipeline, or ``load`` makes one when the first
+    article that needs it comes (a fully cached rebuild loads no model)."""
     from .models import load_pipeline
     from .nlp import analyse
 
-    pipeline = pipeline or load_pipeline()
-    sentences = analyse(pipeline, articles, batch_size=batch_size, progress=progress)
+    loaded = [pipeline] if pipeline is not None else []
+
+    def stanza_on(todo: Sequence[Article]) -> list[list[Sentence]]:
+        if not loaded:
+            loaded.append((load or load_pipeline)())
+        return analyse(loaded[0], todo, batch_size=batch_size, progress=progress)
+
+    sentences, analysed = analyse_cached(articles, cache, stanza_on, chunk=batch_size)
+    if progress and len(articles) > analysed:
+        progress(len(articles) - analysed)  # the cached ones
     return run(articles, sentences)

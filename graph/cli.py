@@ -11,12 +11,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 from diplograf.extract.articles import InputError, read_articles
+from diplograf.extract.cache import AnalysisCache, default_folder, models_tag
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
 from diplograf.extract.language import keep_indonesian
 from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec, load_pipeline
@@ -89,6 +91,13 @@ def cmd_build(args) -> int:
         return _build_into(args, articles, rejected, formats, t0)
 
 
+def _set_threads(n: int) -> None:
+    """Torch's CPU threads for Stanza (it otherwise takes every core, and contends with anything else)."""
+    import torch
+
+    torch.set_num_threads(max(1, n))
+
+
 def _build_into(args, articles, rejected: list[dict], formats, t0: float) -> int:
     """The analysis and the outputs of ``build``, with ``args.out`` held."""
     from tqdm import tqdm
@@ -103,10 +112,13 @@ def _build_into(args, articles, rejected: list[dict], formats, t0: float) -> int
     if not args.quiet:
         print(f"read {len(articles)} article(s)" + (f", skipped {len(rejected)} (see {args.out / 'rejected.jsonl'})"
                                                      if rejected else ""), file=sys.stderr)
-    pipeline = load_pipeline(_spec(args))
+    spec = _spec(args)
+    cache = None if args.no_cache else AnalysisCache(args.cache, models_tag(spec.folder, spec.package))
+    _set_threads(args.threads)
     with tqdm(total=len(articles), desc="analysing", unit="article", file=sys.stderr,
               disable=args.quiet or None) as bar:
-        extraction = extract(articles, pipeline, batch_size=args.batch_size, progress=bar.update)
+        extraction = extract(articles, batch_size=args.batch_size, progress=bar.update, cache=cache,
+                             load=lambda: load_pipeline(spec))
     extraction = extraction.keep(args.min_confidence)
     graphs = build_graphs(extraction)
     out: Path = args.out
@@ -243,6 +255,14 @@ def make_parser() -> argparse.ArgumentParser:
                    help=f"keep only facts whose calibrated confidence is at least C, 0..1 (default: "
                         f"{DEFAULT_MIN_CONFIDENCE}; 0 keeps all; docs/scores.md gives precision and recall at "
                         "several thresholds)")
+    b.add_argument("--cache", type=Path, default=default_folder(), metavar="DIR",
+                   help="keep Stanza's analysis of each article here and reuse it when the same text comes "
+                        "again with the same models: a rebuild analyses only new or changed articles "
+                        "(default: %(default)s, or $DIPLOGRAF_CACHE; delete the folder to clear it)")
+    b.add_argument("--no-cache", action="store_true", help="analyse every article, read and write no cache")
+    b.add_argument("--threads", type=int, default=min(4, os.cpu_count() or 1), metavar="N",
+                   help="CPU threads for the neural analysis (default: %(default)s, the cores up to 4; "
+                        "use fewer when other work shares the machine)")
     b.add_argument("--on-error", choices=("stop", "skip"), default="stop",
                    help="a malformed file or JSONL record: stop with its name and line (default), or skip "
                         "it and list it in OUT/rejected.jsonl with the reason. Articles that are not "

@@ -12,6 +12,16 @@ EXAMPLES = REPO / "examples"
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def analysis_cache(tmp_path_factory) -> Path:
+    """Builds in the tests cache their analyses in a folder of the run, never in the user's ~/.cache."""
+    import os
+
+    folder = tmp_path_factory.mktemp("analysis-cache")
+    os.environ["DIPLOGRAF_CACHE"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not (SHARED / "corpus" / "seeds").is_dir():

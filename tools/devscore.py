@@ -2,8 +2,8 @@
 
     python tools/devscore.py [--shared ../shared] [--set seeds|dev|all] [--verbose] [--out DIR] [--min-confidence C]
 
-Stanza's analysis of each article is cached in ``.cache/analysis/`` (keyed by the article's text and
-the model files), so that a change to the rules re-runs only extraction. Writes facts.jsonl and
+Stanza's analysis of each article is cached in ``.cache/analysis/`` (``build --cache``'s cache, keyed by
+the article's text and the models), so that a change to the rules re-runs only extraction. Writes facts.jsonl and
 entities.jsonl per set under ``--out`` (default ``.cache/devscore``) and prints the scorer's report.
 Development tooling: not installed with the package.
 """
@@ -11,8 +11,6 @@ Development tooling: not installed with the package.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -22,39 +20,23 @@ SETS = {"seeds": ("corpus/seeds", "eval/gold-seeds"),
         "dev": ("corpus/indosum/dev.jsonl", "eval/gold-indosum-dev")}
 
 
-def model_digest() -> str:
-    h = hashlib.sha256()
-    for p in sorted((REPO / "extract" / "models" / "id").glob("*")):
-        h.update(p.name.encode())
-        h.update(str(p.stat().st_size).encode())
-    h.update((REPO / "extract" / "retokenize.py").read_bytes())
-    h.update((REPO / "extract" / "nlp.py").read_bytes())
-    return h.hexdigest()[:16]
-
-
 def analysed(articles, cache: Path):
-    """Stanza's sentences for each article, from the cache where it has them."""
+    """Stanza's sentences for each article, from the analysis cache of ``build --cache`` kept in
+    ``cache``'s parent folder (``.cache/``), analysing only the articles it lacks."""
+    from diplograf.extract.cache import AnalysisCache, analyse_cached, models_tag
+    from diplograf.extract.models import BUNDLED_DIR, load_pipeline
     from diplograf.extract.nlp import analyse
 
-    cache.mkdir(parents=True, exist_ok=True)
-    tag = model_digest()
-    keys = [hashlib.sha256((tag + a.text).encode()).hexdigest()[:24] for a in articles]
-    out, todo = {}, []
-    for a, k in zip(articles, keys):
-        f = cache / f"{k}.pkl"
-        if f.exists():
-            out[k] = pickle.loads(f.read_bytes())
-        else:
-            todo.append((a, k))
-    if todo:
-        from diplograf.extract.models import load_pipeline
+    store = AnalysisCache(cache.parent, models_tag(BUNDLED_DIR))
+    loaded = []
 
-        print(f"analysing {len(todo)} article(s) with Stanza", file=sys.stderr)
-        sents = analyse(load_pipeline(), [a for a, _ in todo])
-        for (_, k), s in zip(todo, sents):
-            (cache / f"{k}.pkl").write_bytes(pickle.dumps(s))
-            out[k] = s
-    return [out[k] for k in keys]
+    def stanza_on(todo):
+        if not loaded:
+            print(f"analysing {len(todo)} article(s) with Stanza", file=sys.stderr)
+            loaded.append(load_pipeline())
+        return analyse(loaded[0], todo)
+
+    return analyse_cached(articles, store, stanza_on)[0]
 
 
 def run_set(name: str, shared: Path, out: Path, verbose: bool, min_confidence: float) -> None:

@@ -1,0 +1,96 @@
+"""A per-article cache of Stanza's analysis, so that a rebuild analyses only new or changed articles.
+
+An entry is keyed by the article's text and a tag of the models (their files and the code that turns
+Stanza's output into records): change either and the entry is simply not found. Entries are JSON,
+written to a temporary file and renamed, so a killed build never leaves half an entry; one that cannot
+be read is ignored and written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .records import Article, Sentence, Word
+
+#: Bump when the layout of an entry changes.
+FORMAT = 1
+
+
+def default_folder() -> Path:
+    """``$DIPLOGRAF_CACHE``, else ``$XDG_CACHE_HOME/diplograf``, else ``~/.cache/diplograf``."""
+    if os.environ.get("DIPLOGRAF_CACHE"):
+        return Path(os.environ["DIPLOGRAF_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "diplograf"
+
+
+def models_tag(folder: Path, package: str = "bundled") -> str:
+    """A tag of the models in ``folder`` and of the code that reads their output."""
+    h = hashlib.sha256(f"{FORMAT}\0{package}\0".encode())
+    for p in sorted(Path(folder).glob("*")):
+        if p.is_file():
+            h.update(f"{p.name}\0{p.stat().st_size}\0".encode())
+    here = Path(__file__).resolve().parent
+    for name in ("nlp.py", "retokenize.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+class AnalysisCache:
+    """Sentences of analysed articles under ``folder/analysis/<tag>/``."""
+
+    def __init__(self, folder: Path, tag: str):
+        self.folder = Path(folder) / "analysis" / tag
+
+    def _path(self, text: str) -> Path:
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return self.folder / key[:2] / f"{key[2:34]}.json"
+
+    def get(self, text: str) -> list[Sentence] | None:
+        path = self._path(text)
+        try:
+            rows = json.loads(path.read_text(encoding="utf-8"))
+            return [Sentence(s["i"], s["t"], s["s"], s["e"], [Word(*w) for w in s["w"]]) for s in rows]
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            path.unlink(missing_ok=True)  # unreadable: analyse again
+            return None
+
+    def put(self, text: str, sentences: list[Sentence]) -> None:
+        path = self._path(text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        rows = [{"i": s.index, "t": s.text, "s": s.start, "e": s.end,
+                 "w": [[w.index, w.text, w.lemma, w.upos, w.feats, w.head, w.deprel, w.start, w.end, w.ner]
+                       for w in s.words]} for s in sentences]
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(rows, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def analyse_cached(articles: Sequence[Article], cache: AnalysisCache | None,
+                   analyse: Callable[[Sequence[Article]], list[list[Sentence]]],
+                   chunk: int = 32) -> tuple[list[list[Sentence]], int]:
+    """The sentences of each article, from ``cache`` where it has them, else from ``analyse``, called on
+    the missing articles only, ``chunk`` at a time (each chunk is cached as soon as it is done, so a
+    stopped build keeps its work), and not at all when none is missing. Returns them and how many
+    articles were analysed."""
+    found: list[list[Sentence] | None] = [cache.get(a.text) if cache else None for a in articles]
+    todo = [i for i, s in enumerate(found) if s is None]
+    for first in range(0, len(todo), chunk):
+        part = todo[first:first + chunk]
+        for i, sentences in zip(part, analyse([articles[i] for i in part])):
+            found[i] = sentences
+            if cache:
+                cache.put(articles[i].text, sentences)
+    return [s or [] for s in found], len(todo)
