@@ -114,11 +114,14 @@ def _build_into(args, articles, rejected: list[dict], formats, t0: float) -> int
                                                      if rejected else ""), file=sys.stderr)
     spec = _spec(args)
     cache = None if args.no_cache else AnalysisCache(args.cache, models_tag(spec.folder, spec.package))
-    _set_threads(args.threads)
+
+    def load():  # only when an article is not in the cache: a cached rebuild imports no torch
+        _set_threads(args.threads)
+        return load_pipeline(spec)
+
     with tqdm(total=len(articles), desc="analysing", unit="article", file=sys.stderr,
               disable=args.quiet or None) as bar:
-        extraction = extract(articles, batch_size=args.batch_size, progress=bar.update, cache=cache,
-                             load=lambda: load_pipeline(spec))
+        extraction = extract(articles, batch_size=args.batch_size, progress=bar.update, cache=cache, load=load)
     extraction = extraction.keep(args.min_confidence)
     graphs = build_graphs(extraction)
     out: Path = args.out
