@@ -66,22 +66,35 @@ def with_prefixes(query: str) -> str:
 _VALUES = r"VALUES\s+\?{name}\s*\{{[^}}]*\}}"
 
 
+#: What may stand inside <…> in SPARQL (IRIREF): no spaces, quotes, brackets or braces.
+_IRI_CHARS = re.compile(r'[^\x00-\x20<>"{}|^`\\]*')
+
+
+def _iri(iri: str, value: str) -> str:
+    """``<iri>``, or a QueryError where ``iri`` could end the IRI and go on as query text."""
+    if not _IRI_CHARS.fullmatch(iri):
+        raise QueryError(f"--bind value {value!r}: not a valid IRI (it may not contain spaces, quotes, "
+                         "<, >, {, }, |, ^, ` or backslashes)")
+    return f"<{iri}>"
+
+
 def _term(value: str) -> str:
-    """A --bind value as a SPARQL term (IRIs in full: a '/' may not appear in a prefixed name)."""
-    if value.startswith("<"):
-        return value
+    """A --bind value as one SPARQL term, never as query text (IRIs in full: a '/' may not appear in a
+    prefixed name)."""
+    if value.startswith("<") and value.endswith(">"):
+        return _iri(value[1:-1], value)
     if value.startswith(("http://", "https://")):
-        return f"<{value}>"
+        return _iri(value, value)
     prefix, sep, local = value.partition(":")
     if sep and prefix in QUERY_PREFIXES and " " not in value:
-        return f"<{QUERY_PREFIXES[prefix]}{local}>"
+        return _iri(QUERY_PREFIXES[prefix] + local, value)
     if re.fullmatch(r"(country|person|org|city|region|event|agreement|initiative|project)/\S+", value):
-        return f"<{QUERY_PREFIXES['dgid']}{value}>"  # an entity path, as in entities.jsonl's iri
+        return _iri(QUERY_PREFIXES["dgid"] + value, value)  # an entity path, as in entities.jsonl's iri
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return f'"{value}"^^<http://www.w3.org/2001/XMLSchema#date>'
     if re.fullmatch(r"-?\d+(\.\d+)?", value):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False)  # a string literal: quotes and backslashes escaped
 
 
 def bind_params(query: str, params: dict[str, str]) -> str:
