@@ -106,7 +106,7 @@ def _build_into(args, articles, rejected: list[dict], formats, t0: float) -> int
 
     from .build import build_graphs
     from .formats import write_formats
-    from .outputs import entity_rows, fact_rows, write_jsonl
+    from .outputs import entity_rows, fact_rows, staging, write_jsonl
     from .view import write_html
 
     if not args.quiet:
@@ -125,16 +125,19 @@ def _build_into(args, articles, rejected: list[dict], formats, t0: float) -> int
     extraction = extraction.keep(args.min_confidence)
     graphs = build_graphs(extraction)
     out: Path = args.out
-    written = write_formats(graphs, out, formats)
-    n_triples = len({t for g in graphs.values() for t in g})
-    n_facts = write_jsonl(fact_rows(extraction), out / "facts.jsonl")
-    n_ents = write_jsonl(entity_rows(extraction), out / "entities.jsonl")
-    write_jsonl(rejected, out / "rejected.jsonl")  # always: an empty file says nothing was skipped this time
-    write_html(extraction, out / "graph.html")
-    if args.store:
-        from .store import write_store
+    # every output goes to a staging folder first and is published with renames at the end: a build
+    # stopped on the way (even by kill -9) leaves the previous outputs as they were
+    with staging(out) as stage:
+        written = [out / p.name for p in write_formats(graphs, stage, formats)]
+        n_triples = len({t for g in graphs.values() for t in g})
+        n_facts = write_jsonl(fact_rows(extraction), stage / "facts.jsonl")
+        n_ents = write_jsonl(entity_rows(extraction), stage / "entities.jsonl")
+        write_jsonl(rejected, stage / "rejected.jsonl")  # always: an empty file says nothing was skipped
+        write_html(extraction, stage / "graph.html")
+        if args.store:
+            from .store import write_store
 
-        write_store(graphs, args.store)
+            write_store(graphs, args.store)
     if args.quiet:
         return 0
     by_rel = Counter(f.predicate for r in extraction.articles for f in r.facts)

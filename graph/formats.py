@@ -88,9 +88,27 @@ def to_dataset(graphs: Graphs) -> Dataset:
 
 @writer("trig", "graph.trig")
 def write_trig(graphs: Graphs, path: Path) -> None:
-    data = to_dataset(graphs).serialize(format="trig")
+    """TriG written a graph at a time in IRI order (rdflib's TriG serializer orders graphs by its store,
+    which differs from run to run): each graph's Turtle, its prefixes gathered at the top."""
+    prefixes: set[str] = set()
+    blocks = []
+    for name in sorted(graphs, key=str):
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        for triple in graphs[name]:
+            g.add(triple)
+        body = []
+        for line in g.serialize(format="turtle").splitlines():
+            if line.startswith("@prefix"):
+                prefixes.add(line)
+            elif line.strip():
+                body.append("    " + line)
+            elif body:
+                body.append("")
+        blocks.append(f"<{name}> {{\n" + "\n".join(body).rstrip() + "\n}\n")
     with atomic_write(path) as handle:
-        handle.write(data)
+        handle.write("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks))
 
 
 def _sort_jsonld(value):

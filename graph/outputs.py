@@ -36,6 +36,29 @@ def atomic_write(path: Path, mode: str = "w"):
         raise
 
 
+#: The folder inside ``--out`` where a build writes before it publishes.
+STAGING = ".staging"
+
+
+@contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A fresh ``out/.staging`` folder to write every output into; when the block ends without an
+    error, each file is renamed into ``out`` (renames within one folder, a moment for all of them), and
+    the staging folder goes. On an error, or a kill, the outputs in ``out`` stay as they were, and the
+    next build clears what was left in staging."""
+    import shutil
+
+    stage = out / STAGING
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True)
+    try:
+        yield stage
+        for path in sorted(stage.iterdir()):
+            os.replace(path, out / path.name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
 class OutputBusy(OSError):
     """Another process is writing the same output folder."""
 

@@ -89,3 +89,22 @@ def test_bad_input_leaves_earlier_outputs_whole(tmp_path, capsys, content, messa
     assert message.format(bad=bad) in err
     assert (out / "graph.ttl").read_text() == "# earlier graph\n"
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+
+
+@pytest.mark.slow
+def test_every_output_is_byte_identical_under_other_hash_seeds(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-c", "import sys; from diplograf.graph.cli import main; sys.exit(main())",
+                        "build", str(EXAMPLES), "--out", str(out), "--quiet", "--formats", "ttl,trig,nt,nq,jsonld"],
+                       env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        outs.append(out)
+    names = sorted(p.name for p in outs[0].iterdir())
+    assert "graph.trig" in names and "graph.jsonld" in names
+    for name in names:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name

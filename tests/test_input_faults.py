@@ -122,3 +122,47 @@ def test_a_store_held_by_a_server_fails_before_any_output_is_rewritten(tmp_path,
         del held
     assert "is 'diplograf serve' running on it" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+
+
+OUTPUTS = ("graph.ttl", "graph.trig", "facts.jsonl", "entities.jsonl", "rejected.jsonl", "graph.html")
+
+
+@pytest.mark.slow
+def test_a_build_killed_at_any_point_leaves_the_old_outputs_or_the_new_ones(tmp_path):
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import EXAMPLES
+
+    out, inputs = tmp_path / "out", tmp_path / "inputs"
+    shutil.copytree(EXAMPLES, inputs)
+    assert main(["build", str(inputs), "--out", str(out), "--quiet", "--no-cache"]) == 0
+    old = {name: (out / name).read_bytes() for name in OUTPUTS}
+    (inputs / "zz_extra.txt").write_text(INDONESIAN)  # the next build writes other bytes
+    reference = tmp_path / "reference"
+    assert main(["build", str(inputs), "--out", str(reference), "--quiet", "--no-cache"]) == 0
+    new = {name: (reference / name).read_bytes() for name in OUTPUTS}
+    changing = [name for name in OUTPUTS if new[name] != old[name]]
+    assert changing
+    command = [sys.executable, "-c", "import sys; from diplograf.graph.cli import main; sys.exit(main())",
+               "build", str(inputs), "--out", str(out), "--quiet", "--no-cache"]
+    outcomes = []
+    for delay in (0.5, 2.0, 4.0, 6.0, 8.0, 10.0):
+        proc = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        now = {name: (out / name).read_bytes() for name in OUTPUTS}
+        state = {name: "old" if now[name] == old[name] else "new" if now[name] == new[name] else "other"
+                 for name in changing}
+        assert len(set(state.values())) == 1 and "other" not in state.values(), f"killed after {delay} s: {state}"
+        outcomes.append(next(iter(state.values())))
+        if outcomes[-1] == "new":
+            break
+    assert "old" in outcomes  # at least one kill landed mid-build
+    assert main(["build", str(inputs), "--out", str(out), "--quiet", "--no-cache"]) == 0
+    assert not (out / ".staging").exists()
+    assert all((out / name).read_bytes() == new[name] for name in OUTPUTS)
