@@ -64,8 +64,15 @@ def dateline_date(text: str, lines: int = 3) -> dt.date | None:
     return None
 
 
+#: The longest article diplograf analyses (about 150,000 words, minutes of analysis on a CPU).
+MAX_ARTICLE_CHARS = 1_000_000
+
+
 def article_from_text(text: str, article_id: str, path: str | None = None, **meta) -> Article:
     """Build an Article from raw text and optional metadata (a metadata date wins over a dateline)."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"{path or article_id}: {len(text):,} characters, more than the {MAX_ARTICLE_CHARS:,} "
+                         "an article may have (a whole feed in one record?); split it")
     clean = clean_text(text)
     if not clean.strip():
         raise InputError(f"{path or article_id}: the article has no text")

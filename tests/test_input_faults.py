@@ -166,3 +166,44 @@ def test_a_build_killed_at_any_point_leaves_the_old_outputs_or_the_new_ones(tmp_
     assert main(["build", str(inputs), "--out", str(out), "--quiet", "--no-cache"]) == 0
     assert not (out / ".staging").exists()
     assert all((out / name).read_bytes() == new[name] for name in OUTPUTS)
+
+
+def _fuzz_inputs(folder):
+    """Bad inputs of every kind the issue lists, each in its own file."""
+    import random
+
+    rng = random.Random(5)
+    cases = {
+        "empty.txt": b"",
+        "blank.jsonl": b"\n\n  \n",
+        "binary.txt": bytes(rng.randrange(256) for _ in range(4096)),
+        "latin1.txt": "Menteri Luar Negeri bertemu di Bogotá, señor.".encode("latin-1"),
+        "nested.jsonl": b"[" * 200000 + b"\n",
+        "huge-line.jsonl": b'{"id": "h", "text": "' + b"x" * (3 * 1024 * 1024) + b'"}\n',
+        "not-object.jsonl": b'["a", "b"]\n42\n"text"\n',
+        "bad-date.jsonl": json.dumps({"id": "d", "text": INDONESIAN, "date": "kemarin sore"}).encode() + b"\n",
+        "controls.txt": ("\x00\x01\x02\x1b[31m" * 20).encode(),
+        "ten-mb.txt": (INDONESIAN + " ").encode() * (10 * 1024 * 1024 // (len(INDONESIAN) + 1)),
+    }
+    for name, data in cases.items():
+        (folder / name).write_bytes(data)
+    return cases
+
+
+@pytest.mark.parametrize("on_error", ["stop", "skip"])
+def test_fuzz_bad_inputs_never_trace_back_and_leave_outputs_whole(tmp_path, capsys, on_error):
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    for name in _fuzz_inputs(feeds):
+        out = tmp_path / f"out-{name}"
+        out.mkdir()
+        (out / "graph.ttl").write_text("# earlier graph\n")
+        try:
+            rc = main(["build", str(feeds / name), "--out", str(out), "--quiet", "--on-error", on_error])
+        except SystemExit as exit_:  # argparse
+            rc = exit_.code
+        err = capsys.readouterr().err
+        assert rc == 2 and "diplograf: error:" in err and "Traceback" not in err, (name, rc, err)
+        assert str(feeds / name) in err, (name, err)  # the message names the file
+        assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"], name
+        assert (out / "graph.ttl").read_text() == "# earlier graph\n", name
