@@ -42,7 +42,7 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 
 def analyse(pipeline, articles: Sequence[Article], batch_size: int = 32, progress=None) -> list[list[Sentence]]:
     """Annotate ``articles`` with ``pipeline``: the paragraphs of ``batch_size`` articles go to
-    Stanza together, as one bulk call."""
+    Stanza together, as one bulk call; ``progress`` gets the articles of each batch done."""
     import stanza
 
     results: list[list[Sentence]] = []
@@ -55,5 +55,5 @@ def analyse(pipeline, articles: Sequence[Article], batch_size: int = 32, progres
             per_article[i].extend(to_sentences(doc, off, len(per_article[i])))
         results.extend(per_article)
         if progress:
-            progress(len(batch))
+            progress(batch)
     return results

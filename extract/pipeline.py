@@ -420,19 +420,23 @@ def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
 def extract(articles: Sequence[Article], pipeline=None, batch_size: int = 32, progress=None,
             cache: AnalysisCache | None = None, load: Callable[[], object] | None = None) -> Extraction:
     """Articles -> Extraction: Stanza (batched; articles ``cache`` holds are not analysed again), then
-    the components. ``pipeline`` is a loaded Stanza pipeline, or ``load`` makes one when the first
-    article that needs it comes (a fully cached rebuild loads no model)."""
+    the components. ``progress`` gets the articles done, batch by batch (the cached ones at the end).
+    ``pipeline`` is a loaded Stanza pipeline, or ``load`` makes one when the first article that needs
+    it comes (a fully cached rebuild loads no model)."""
     from .models import load_pipeline
     from .nlp import analyse
 
     loaded = [pipeline] if pipeline is not None else []
+    fresh: set[str] = set()
 
     def stanza_on(todo: Sequence[Article]) -> list[list[Sentence]]:
         if not loaded:
             loaded.append((load or load_pipeline)())
+        fresh.update(a.id for a in todo)
         return analyse(loaded[0], todo, batch_size=batch_size, progress=progress)
 
-    sentences, analysed = analyse_cached(articles, cache, stanza_on, chunk=batch_size)
-    if progress and len(articles) > analysed:
-        progress(len(articles) - analysed)  # the cached ones
+    sentences, _ = analyse_cached(articles, cache, stanza_on, chunk=batch_size)
+    cached = [a for a in articles if a.id not in fresh]
+    if progress and cached:
+        progress(cached)
     return run(articles, sentences)

@@ -116,12 +116,16 @@ def _build_into(args, articles, rejected: list[dict], formats, t0: float) -> int
     cache = None if args.no_cache else AnalysisCache(args.cache, models_tag(spec.folder, spec.package))
 
     def load():  # only when an article is not in the cache: a cached rebuild imports no torch
+        if not args.quiet:
+            print(f"loading the Stanza models ({spec.package}, {args.threads} thread(s))", file=sys.stderr)
         _set_threads(args.threads)
         return load_pipeline(spec)
 
-    with tqdm(total=len(articles), desc="analysing", unit="article", file=sys.stderr,
+    words = {a.id: len(a.text.split()) for a in articles}
+    with tqdm(total=sum(words.values()), desc="analysing", unit=" words", unit_scale=True, file=sys.stderr,
               disable=args.quiet or None) as bar:
-        extraction = extract(articles, batch_size=args.batch_size, progress=bar.update, cache=cache, load=load)
+        extraction = extract(articles, batch_size=args.batch_size, cache=cache, load=load,
+                             progress=lambda done: bar.update(sum(words[a.id] for a in done)))
     extraction = extraction.keep(args.min_confidence)
     graphs = build_graphs(extraction)
     out: Path = args.out
@@ -141,8 +145,10 @@ def _build_into(args, articles, rejected: list[dict], formats, t0: float) -> int
     if args.quiet:
         return 0
     by_rel = Counter(f.predicate for r in extraction.articles for f in r.facts)
+    seconds = time.time() - t0
     print(f"\n{len(articles)} articles -> {len(extraction.entities)} entities, {n_facts} facts, "
-          f"{n_triples} triples in {len(graphs)} article graphs, {time.time() - t0:.1f} s")
+          f"{n_triples} triples in {len(graphs)} article graphs, {seconds:.1f} s "
+          f"({sum(words.values()) / max(seconds, 1e-9):,.0f} words/s)")
     for rel, n in sorted(by_rel.items()):
         print(f"  {rel:22s} {n}")
     files = "  ".join(p.name for p in written)
@@ -242,16 +248,26 @@ def _auth_args(p: argparse.ArgumentParser) -> None:
                    help="HTTP auth scheme (default: basic; Virtuoso wants digest)")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("diplograf")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="diplograf", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="build the knowledge graph from articles",
                        description="Read .txt/.jsonl articles (files or folders) and write graph.ttl, "
                                    "facts.jsonl, entities.jsonl and graph.html into --out.")
     b.add_argument("inputs", nargs="+", type=Path, help=".txt or .jsonl files, or folders of them")
-    b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
+    b.add_argument("-o", "--out", type=Path, default=Path("out"), help="output folder (default: out)")
     b.add_argument("--batch-size", type=int, default=32, help="articles per Stanza call (default: 32)")
     b.add_argument("--formats", default="ttl,trig",
                    help="RDF files to write, comma-separated from ttl, nt, nq, trig, jsonld (default: ttl,trig)")
