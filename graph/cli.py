@@ -17,10 +17,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from diplograf.extract.articles import InputError, read_articles
-from diplograf.extract.cache import AnalysisCache, default_folder, models_tag
+from diplograf.extract.articles import InputError
+from diplograf.extract.cache import default_folder
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
-from diplograf.extract.language import keep_indonesian
 from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec, load_pipeline
 from diplograf.ontology import QUERIES_DIR
 
@@ -51,18 +50,10 @@ def _confidence(text: str) -> float:
     return value
 
 
-def _check_writable(out: Path) -> None:
-    """Fail before any analysis when ``out`` cannot be written (not after minutes of work)."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as err:
-        raise InputError(f"--out {out}: cannot write there ({err.strerror})") from None
-
-
 def cmd_build(args) -> int:
+    from tqdm import tqdm
+
+    from .api import build
     from .formats import parse_formats
 
     t0 = time.time()
@@ -70,92 +61,41 @@ def cmd_build(args) -> int:
         formats = parse_formats(args.formats)
     except ValueError as err:
         raise InputError(f"--formats: {err}") from err
-    rejected: list[dict] = []
-    articles = read_articles(args.inputs, rejected if args.on_error == "skip" else None)
-    articles, foreign = keep_indonesian(articles)
-    rejected += foreign
-    for row in rejected:
-        print(f"skipped {row['source']}: {row['reason']}", file=sys.stderr)
-    if not articles:
-        raise InputError(f"{', '.join(map(str, args.inputs))}: no Indonesian article to build "
-                         f"({len(rejected)} skipped); nothing written")
-    _check_writable(args.out)
-    if args.store:  # a store held by 'serve --writable' fails now, before any output is rewritten
-        from .store import open_store
-
-        handle = open_store(args.store)
-        del handle
-    from .outputs import out_lock
-
-    with out_lock(args.out):
-        return _build_into(args, articles, rejected, formats, t0)
-
-
-def _set_threads(n: int) -> None:
-    """Torch's CPU threads for Stanza (it otherwise takes every core, and contends with anything else)."""
-    import torch
-
-    torch.set_num_threads(max(1, n))
-
-
-def _build_into(args, articles, rejected: list[dict], formats, t0: float) -> int:
-    """The analysis and the outputs of ``build``, with ``args.out`` held."""
-    from tqdm import tqdm
-
-    from diplograf.extract.pipeline import extract
-
-    from .build import build_graphs
-    from .formats import write_formats
-    from .outputs import entity_rows, fact_rows, staging, write_jsonl
-    from .view import write_html
-
-    if not args.quiet:
-        print(f"read {len(articles)} article(s)" + (f", skipped {len(rejected)} (see {args.out / 'rejected.jsonl'})"
-                                                     if rejected else ""), file=sys.stderr)
+    loud = not args.quiet
     spec = _spec(args)
-    cache = None if args.no_cache else AnalysisCache(args.cache, models_tag(spec.folder, spec.package))
+    bar = tqdm(desc="analysing", unit=" words", unit_scale=True, file=sys.stderr, disable=args.quiet or None)
 
-    def load():  # only when an article is not in the cache: a cached rebuild imports no torch
-        if not args.quiet:
+    def progress(done) -> None:
+        bar.update(sum(len(a.text.split()) for a in done))
+
+    def announce() -> None:
+        if loud:
             print(f"loading the Stanza models ({spec.package}, {args.threads} thread(s))", file=sys.stderr)
-        _set_threads(args.threads)
-        return load_pipeline(spec)
 
-    words = {a.id: len(a.text.split()) for a in articles}
-    with tqdm(total=sum(words.values()), desc="analysing", unit=" words", unit_scale=True, file=sys.stderr,
-              disable=args.quiet or None) as bar:
-        extraction = extract(articles, batch_size=args.batch_size, cache=cache, load=load,
-                             progress=lambda done: bar.update(sum(words[a.id] for a in done)))
-    extraction = extraction.keep(args.min_confidence)
-    graphs = build_graphs(extraction)
-    out: Path = args.out
-    # every output goes to a staging folder first and is published with renames at the end: a build
-    # stopped on the way (even by kill -9) leaves the previous outputs as they were
-    with staging(out) as stage:
-        written = [out / p.name for p in write_formats(graphs, stage, formats)]
-        n_triples = len({t for g in graphs.values() for t in g})
-        n_facts = write_jsonl(fact_rows(extraction), stage / "facts.jsonl")
-        n_ents = write_jsonl(entity_rows(extraction), stage / "entities.jsonl")
-        write_jsonl(rejected, stage / "rejected.jsonl")  # always: an empty file says nothing was skipped
-        write_html(extraction, stage / "graph.html")
-        if args.store:
-            from .store import write_store
-
-            write_store(graphs, args.store)
-    if args.quiet:
+    with bar:
+        result = build(args.inputs, args.out, min_confidence=args.min_confidence, on_error=args.on_error,
+                       cache=False if args.no_cache else args.cache, threads=args.threads, spec=spec,
+                       formats=formats, store=args.store, batch_size=args.batch_size, progress=progress,
+                       on_load=announce)
+    for row in result.rejected:
+        print(f"skipped {row['source']}: {row['reason']}", file=sys.stderr)
+    if not loud:
         return 0
-    by_rel = Counter(f.predicate for r in extraction.articles for f in r.facts)
+    extraction, out = result.extraction, args.out
+    n_facts = sum(len(r.facts) for r in extraction.articles)
+    n_triples = len({t for g in result.graphs.values() for t in g})
     seconds = time.time() - t0
-    print(f"\n{len(articles)} articles -> {len(extraction.entities)} entities, {n_facts} facts, "
-          f"{n_triples} triples in {len(graphs)} article graphs, {seconds:.1f} s "
-          f"({sum(words.values()) / max(seconds, 1e-9):,.0f} words/s)")
+    print(f"\n{len(result.articles)} articles -> {len(extraction.entities)} entities, {n_facts} facts, "
+          f"{n_triples} triples in {len(result.graphs)} article graphs, {seconds:.1f} s "
+          f"({result.words / max(seconds, 1e-9):,.0f} words/s)"
+          + (f"; skipped {len(result.rejected)} (see {out / 'rejected.jsonl'})" if result.rejected else ""))
+    by_rel = Counter(f.predicate for r in extraction.articles for f in r.facts)
     for rel, n in sorted(by_rel.items()):
         print(f"  {rel:22s} {n}")
-    files = "  ".join(p.name for p in written)
-    print(f"\noutputs in {out}/: {files}  facts.jsonl ({n_facts})  entities.jsonl ({n_ents})  graph.html")
+    print(f"\noutputs in {out}/: " + "  ".join(p.name for p in result.written))
     if args.store:
-        print(f"store: {args.store} ({len(graphs)} article graphs written, each replacing any earlier one)")
-    target = args.store or written[0]
+        print(f"store: {args.store} ({len(result.graphs)} article graphs written, each replacing any earlier one)")
+    target = args.store or result.written[0]
     print(f"try: diplograf query {target} "
           "'SELECT ?a ?b ?date WHERE { ?e a diplo:Meeting ; diplo:actor/rdfs:label ?a ; "
           "diplo:target/rdfs:label ?b . OPTIONAL { ?e diplo:date ?date } }'")
