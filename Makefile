@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 SHARED ?= ../shared
 
-.PHONY: demo test test-fast lint models evaluate-models scores audit browser servers benchmark benchmark-build clean help
+.PHONY: demo test test-fast lint models evaluate-models scores audit browser servers benchmark benchmark-build notebooks clean help
 
 help:
 	@echo "make demo             build the graph from examples/ into $(OUT)/ (creates $(VENV))"
@@ -19,12 +19,13 @@ help:
 	@echo "make scores           per-relation scores on both development sets of $(SHARED) into docs/scores.md"
 	@echo "make audit            100 random facts from 300 real articles to judge by hand (out/audit/); verdicts in docs/"
 	@echo "make benchmark        load time and query latency, 1M synthetic triples: pyoxigraph vs rdflib"
+	@echo "make notebooks        execute every notebook of notebooks/ (on the bundled examples, no network)"
 	@echo "make benchmark-build  build speed: words/s, time per stage, cached rebuild, peak RSS (60 real articles)"
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,train]'
+	$(PY) -m pip install -q -e '.[dev,train,notebooks]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -65,6 +66,9 @@ audit: $(STAMP)
 
 benchmark: $(STAMP)
 	$(PY) benchmarks/store_benchmark.py
+
+notebooks: $(STAMP)
+	$(PY) -m pytest -q tests/test_notebooks.py
 
 benchmark-build: $(STAMP)
 	$(PY) benchmarks/build_benchmark.py --shared $(SHARED)
