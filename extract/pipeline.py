@@ -22,7 +22,8 @@ ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
 DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "brackets", "name_parts", "titles", "groups",
-                      "pronouns", "role_facts", "relations", "pairs", "events", "event_time", "calibrate", "dedupe")
+                      "home_government", "pronouns", "role_facts", "relations", "pairs", "events", "event_time",
+                      "calibrate", "dedupe")
 
 
 @dataclass
@@ -126,6 +127,32 @@ def _groups(state: ArticleState) -> None:
     """"Kedua pemimpin" / "kedua negara": placeholders for the article's pair of leaders or states."""
     for s in state.sentences:
         ent.group_mentions(s, state.mentions[s.index], state.article.text)
+
+
+@component("home_government", "mentions")
+def _home_government(state: ArticleState) -> None:
+    """"Pemerintah telah menetapkan ...": in Indonesian news a bare "pemerintah" is Indonesia's government,
+    where the article names Indonesia and the sentence names no other state (not "pemerintah daerah",
+    "pemerintah Jokowi", "pemerintah Kanada")."""
+    home = HOME_STATE
+    if not any(m.entity == home for ms in state.mentions.values() for m in ms):
+        return
+    local = markers("local-government")
+    for s in state.sentences:
+        mentions = state.mentions[s.index]
+        if any(m.type == "Country" and m.entity and m.entity != home for m in mentions):
+            continue
+        taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+        for w in s.words:
+            if norm(w.text) != "pemerintah" or w.index in taken:
+                continue
+            nxt = s.words[w.index] if w.index < len(s.words) else None
+            if nxt is not None and (nxt.index in taken or norm(nxt.text) in local or nxt.text[:1].isupper()):
+                continue
+            m = ent._mention(s, w.index, w.index, "Country", home, "home")
+            m.text = state.article.text[m.start:m.end]
+            mentions.append(m)
+        mentions.sort(key=lambda m: m.first)
 
 
 @component("pronouns", "mentions")

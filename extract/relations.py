@@ -135,7 +135,7 @@ class _Args:
     def _listed(self, word: Word) -> list[Word]:
         """The members a common noun lists after a listing word (``markers.tsv``): its appositions or
         modifiers introduced by "yaitu"/"seperti", or the object of its "termasuk"."""
-        if word.upos != "NOUN" or word.index in self.by_word:
+        if word.upos not in ("NOUN", "PROPN") or word.index in self.by_word:
             return []
         listing = markers("listing")
         out = []
@@ -460,7 +460,8 @@ def located_in(article: Article, sentence: Sentence, mentions: list[Mention]) ->
         return bool(gap) and all(t in listed for t in gap)
 
     for k, (a, b) in enumerate(zip(mentions, mentions[1:])):
-        if a.type not in ("City", "Region") or b.type not in ("Region", "Country") or a.entity == b.entity:
+        if a.type not in ("City", "Region") or b.type not in ("Region", "Country") or a.entity == b.entity \
+                or "home" in (a.source, b.source):  # a bare "pemerintah" is the state acting, not a place
             continue
         nxt = mentions[k + 2] if k + 2 < len(mentions) else None
         prev = mentions[k - 1] if k > 0 else None

@@ -346,3 +346,23 @@ def test_places_listed_after_seperti_are_not_inside_each_other():
     one = _exhibition(("Nairobi", "PROPN", 6, "nmod", "S-LOC"), (",", "PUNCT", 11, "punct", "O"),
                       ("Kenya", "PROPN", 9, "appos", "S-LOC"))
     assert facts(run(article(one)), "locatedIn") == {("Nairobi", "Kenya", None)}
+
+
+def _designates(subject: list[tuple], *, also: list[tuple] | None = None) -> list[list[tuple]]:
+    """"<subject> telah menetapkan 2 KEK, yaitu KEK Lamu dan KEK Kisumu." (after a sentence naming Indonesia)"""
+    n = len(subject)
+    rows = [*subject, ("telah", "AUX", n + 2, "aux", "O"), ("menetapkan", "VERB", 0, "root", "O"),
+            ("2", "NUM", n + 4, "nummod", "O"), ("KEK", "PROPN", n + 2, "obj", "O"),
+            (",", "PUNCT", n + 2, "punct", "O"),
+            ("yaitu", "ADP", n + 7, "case", "O"), ("KEK", "PROPN", n + 4, "appos", "O"),
+            ("Lamu", "PROPN", n + 7, "flat:name", "O"), ("dan", "CCONJ", n + 10, "cc", "O"),
+            ("KEK", "PROPN", n + 7, "conj", "O"), ("Kisumu", "PROPN", n + 10, "flat:name", "O")]
+    return [[("Indonesia", "PROPN", 2, "nsubj", "S-LOC"), ("tumbuh", "VERB", 0, "root", "O")], rows, *(also or [])]
+
+
+def test_a_bare_pemerintah_in_indonesian_news_is_indonesia_and_a_listed_object_is_each_member():
+    bare = _designates([("Pemerintah", "NOUN", 3, "nsubj", "O")])
+    assert {(s, o) for s, o, _ in facts(run(article(*bare)), "inaugurates")} == {
+        ("Indonesia", "KEK Lamu"), ("Indonesia", "KEK Kisumu")}
+    local = _designates([("Pemerintah", "NOUN", 4, "nsubj", "O"), ("daerah", "NOUN", 1, "compound", "O")])
+    assert facts(run(article(*local)), "inaugurates") == set()  # a local government is not the state
