@@ -127,6 +127,36 @@ def _holder_before(sentence: Sentence, mentions: list[Mention], i: int) -> Menti
     return next((m for m in mentions if m.type == "Person" and m.last == k), None)
 
 
+def _unit_then_body(sentence: Sentence, at: dict[int, Mention], j: int) -> tuple[Mention, int] | None:
+    """"Kepala Pusat Penerangan TNI Mayjen X", "Kepala Keamanan Dalam Negeri Amerika Serikat X": a unit
+    or a field named in capitalised common words between a role and the body or state it belongs to,
+    the last one right before the holder's name (after a rank). Returns that body and the word after
+    it. A word that names a body of its own ("Ketua Pansus Angket KPK X" chairs a committee about the
+    KPK; ``markers.tsv`` ``own-body``) ends it."""
+    words = sentence.words
+    own = markers("own-body")
+    k, body = j, None
+    while k <= len(words) and k - j < 8:
+        m = at.get(k)
+        if m is not None and m.type in ("Organization", "Country") and m.entity:
+            body, k = m, m.last + 1
+            continue
+        w = words[k - 1]
+        if norm(w.text) in own:
+            return None
+        if m is None and w.text[:1].isupper() and is_common(w.text) and body is None:
+            k += 1
+            continue
+        break
+    if body is None or k == j:
+        return None
+    after = k + honorific_at([w.text for w in words], k - 1)
+    person = at.get(after)
+    if person is None or person.type != "Person":
+        return None
+    return body, k
+
+
 def _first_of(holdings: list[RoleHolding], person: Mention) -> int:
     """First word of the earliest apposition that names ``person``."""
     return min(h.first for h in holdings if h.person is person)
@@ -185,6 +215,9 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             j = _after_bracket(sentence, employer.last + 1)  # "Amerika Serikat (AS) James Mattis"
         else:
             employer = None
+            unit = _unit_then_body(sentence, at, j)
+            if unit is not None:  # "Kepala Pusat Penerangan TNI Mayjen X": the head of a unit of the TNI
+                employer, j = unit
         if j < len(sentence.words) and sentence.words[j - 1].text.lower() == "dan" and _role_at(sentence, j + 1):
             if not pending:
                 pending_start = i

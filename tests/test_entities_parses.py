@@ -286,3 +286,17 @@ def test_a_club_named_after_a_city_is_not_the_united_states():
     names = {m.text: m.type for r in result.articles for m in r.mentions}
     assert "Rome" not in entities(result) and names.get("AS") == "Country"
     assert sum(m.text == "AS" for r in result.articles for m in r.mentions) == 1
+
+
+def test_the_head_of_a_unit_serves_the_body_named_after_the_unit_but_not_a_committee_about_it():
+    # "Kepala Keamanan Dalam Negeri Kenya Amani Otieno mengatakan ..." / "Ketua Pansus Angket KPK Dewi Lestari ..."
+    unit = run(article([("Kepala", "PROPN", 8, "nsubj", "O"), ("Keamanan", "PROPN", 1, "flat", "O"),
+                        ("Dalam", "PROPN", 1, "flat", "O"), ("Negeri", "PROPN", 1, "flat", "O"),
+                        ("Kenya", "PROPN", 1, "flat", "S-LOC"), ("Amani", "PROPN", 1, "flat:name", "B-PER"),
+                        ("Otieno", "PROPN", 6, "flat:name", "E-PER"), ("mengatakan", "VERB", 0, "root", "O")]))
+    assert facts(unit, "holdsRole") == {("Amani Otieno", "Kenya", "Head")}
+    committee = run(article([("Ketua", "PROPN", 7, "nsubj", "O"), ("Pansus", "PROPN", 1, "flat", "O"),
+                             ("Angket", "PROPN", 1, "flat", "O"), ("KPK", "PROPN", 1, "flat", "S-ORG"),
+                             ("Dewi", "PROPN", 1, "flat:name", "B-PER"), ("Lestari", "PROPN", 5, "flat:name", "E-PER"),
+                             ("menegaskan", "VERB", 0, "root", "O")]))
+    assert not any(o == "Corruption Eradication Commission of Indonesia" for _, o, _ in facts(committee, "holdsRole"))
