@@ -366,3 +366,14 @@ def test_a_bare_pemerintah_in_indonesian_news_is_indonesia_and_a_listed_object_i
         ("Indonesia", "KEK Lamu"), ("Indonesia", "KEK Kisumu")}
     local = _designates([("Pemerintah", "NOUN", 4, "nsubj", "O"), ("daerah", "NOUN", 1, "compound", "O")])
     assert facts(run(article(*local)), "inaugurates") == set()  # a local government is not the state
+
+
+def test_states_that_have_an_agreement_are_its_parties():
+    # "Kenya dan Peru sudah memiliki perjanjian kerja sama di bidang pariwisata."
+    result = run(article([("Kenya", "PROPN", 5, "nsubj", "S-LOC"), ("dan", "CCONJ", 3, "cc", "O"),
+                          ("Peru", "PROPN", 1, "conj", "S-LOC"), ("sudah", "ADV", 5, "advmod", "O"),
+                          ("memiliki", "VERB", 0, "root", "O"), ("perjanjian", "NOUN", 5, "obj", "O"),
+                          ("kerja", "NOUN", 6, "compound", "O"), ("sama", "ADJ", 7, "amod", "O"),
+                          ("di", "ADP", 10, "case", "O"), ("bidang", "NOUN", 6, "nmod", "O"),
+                          ("pariwisata", "NOUN", 10, "compound", "O")]))
+    assert {s for s, _, _ in facts(result, "signs")} == {"Kenya", "Peru"}
