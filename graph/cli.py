@@ -172,7 +172,7 @@ def cmd_load(args) -> int:
     graphs = read_named_graphs(args.graph, default_graph=args.graph_iri)
     total = sum(len(lines) for lines in graphs.values())
     client = GraphStoreClient(args.endpoint, auth=_auth(args), retries=args.retries, backoff=args.backoff,
-                              timeout=args.timeout)
+                              timeout=args.timeout, notice=lambda m: print(m, file=sys.stderr))
     with tqdm(total=total, desc="loading", unit="triple", file=sys.stderr, disable=args.quiet or None) as bar:
         report = load_graphs(graphs, client, batch_size=args.batch_size, progress=bar.update)
     if not args.quiet:

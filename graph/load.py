@@ -107,6 +107,8 @@ class GraphStoreClient:
     backoff: float = 0.5
     timeout: float = 120.0
     content_type: str = "text/turtle"  # N-Triples is Turtle; every server takes it
+    #: told at once, in plain words, when a request first fails and retries begin
+    notice: Callable[[str], object] | None = None
 
     def __post_init__(self) -> None:
         import requests
@@ -127,11 +129,13 @@ class GraphStoreClient:
                                             data=body.encode("utf-8"), auth=self.auth, timeout=self.timeout,
                                             headers={"Content-Type": f"{self.content_type}; charset=utf-8"})
             except (requests.ConnectionError, requests.Timeout) as err:
-                last = f"{type(err).__name__}: {err}"
+                last = self._plain(err)
+                self._tell(attempt, last)
                 continue
             self.report.requests += 1
             if resp.status_code in RETRY_STATUS:
                 last = f"HTTP {resp.status_code}: {resp.text[:200]}"
+                self._tell(attempt, f"{self.endpoint} answered HTTP {resp.status_code}")
                 continue
             if resp.status_code >= 400:
                 hint = ""
@@ -143,6 +147,19 @@ class GraphStoreClient:
             return
         raise LoadError(f"{self.endpoint}: the server is down or not answering after {self.retries + 1} tries "
                         f"({last})", unreachable=True)
+
+    def _plain(self, err) -> str:
+        """What went wrong, in plain words first ("connection refused at URL"), the library's words after."""
+        import requests
+
+        if isinstance(err, requests.Timeout):
+            return f"no answer from {self.endpoint} within {self.timeout:.0f} s"
+        words = "connection refused" if "refused" in str(err).lower() else "cannot connect"
+        return f"{words} at {self.endpoint} ({type(err).__name__})"
+
+    def _tell(self, attempt: int, what: str) -> None:
+        if attempt == 0 and self.notice is not None and self.retries:
+            self.notice(f"{what}; retrying up to {self.retries} times (backoff from {self.backoff} s)")
 
 
 def load_graphs(graphs: dict[str, list[str]], client: GraphStoreClient, batch_size: int = 50_000,

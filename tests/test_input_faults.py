@@ -207,3 +207,19 @@ def test_fuzz_bad_inputs_never_trace_back_and_leave_outputs_whole(tmp_path, caps
         assert str(feeds / name) in err, (name, err)  # the message names the file
         assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"], name
         assert (out / "graph.ttl").read_text() == "# earlier graph\n", name
+
+
+def test_load_to_a_server_that_is_down_says_so_at_once(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens here once the socket is closed
+    quads = tmp_path / "graph.nq"
+    quads.write_text('<urn:a> <urn:p> "x" <urn:g> .\n')
+    endpoint = f"http://127.0.0.1:{port}/store"
+    assert main(["load", str(quads), "--endpoint", endpoint, "--retries", "1", "--backoff", "0.01", "--quiet"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"connection refused at {endpoint}") and "retrying up to 1 times" in err[0]
+    error = next(line for line in err if line.startswith("diplograf: error:"))
+    assert f"connection refused at {endpoint}" in error and "--user" not in "\n".join(err)
