@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from diplograf.extract import pipeline
 from diplograf.extract.records import Article, Extraction, Sentence, Word
 
 Row = tuple  # (form, upos, ner) or (form, upos, head, deprel, ner)
+
+
+def tokens(notation: str) -> list[Row]:
+    """Rows from a compact notation, one ``form/UPOS/head/deprel[/NER]`` a token, space-separated:
+    ``"Kenya/PROPN/2/nsubj/S-LOC mendukung/VERB/0/root"``."""
+    rows = []
+    for token in notation.split():
+        parts = token.split("/")
+        ner = parts.pop() if len(parts) >= 5 and re.fullmatch(r"O|[BIES]-[A-Z]+", parts[-1]) else "O"
+        *form, upos, head, deprel = parts
+        rows.append(("/".join(form), upos, int(head), deprel, ner))  # a form may hold a "/" ("3/6")
+    return rows
 
 
 def sentence(rows: list[Row], index: int = 0, offset: int = 0) -> tuple[str, Sentence]:

@@ -3,7 +3,7 @@ milliseconds. Names and places here are made up or general; none comes from a de
 
 from __future__ import annotations
 
-from parses import article, entities, facts, run
+from parses import article, entities, facts, run, tokens
 
 from diplograf.extract.articles import clean_text
 from diplograf.extract.entities import names_same_person
@@ -249,10 +249,9 @@ def test_a_visited_state_is_not_the_state_a_role_serves():
 
 def test_a_role_of_a_states_government_serves_that_state():
     # "Juru bicara pemerintah Kenya Amani Otieno mengatakan ..."
-    result = run(article([("Juru", "NOUN", 7, "nsubj", "O"), ("bicara", "NOUN", 1, "compound", "O"),
-                          ("pemerintah", "NOUN", 1, "nmod", "O"), ("Kenya", "PROPN", 3, "nmod", "S-LOC"),
-                          ("Amani", "PROPN", 1, "appos", "B-PER"), ("Otieno", "PROPN", 5, "flat:name", "E-PER"),
-                          ("mengatakan", "VERB", 0, "root", "O")]))
+    result = run(article(tokens(
+        "Juru/NOUN/7/nsubj bicara/NOUN/1/compound pemerintah/NOUN/1/nmod Kenya/PROPN/3/nmod/S-LOC "
+        "Amani/PROPN/1/appos/B-PER Otieno/PROPN/5/flat:name/E-PER mengatakan/VERB/0/root")))
     assert facts(result, "holdsRole") == {("Amani Otieno", "Kenya", "Spokesperson")}
 
 

@@ -51,7 +51,7 @@ def test_of_two_subjects_the_nearest_is_the_visitor():
 
 # --- precision on real news: each class of wrong fact, on a hand-written parse -------------------------
 
-from parses import article, facts, run  # noqa: E402
+from parses import article, facts, run, tokens  # noqa: E402
 
 
 def test_a_relative_clause_passive_supports_the_noun_it_modifies():
@@ -240,12 +240,10 @@ def test_the_agent_of_a_passive_speech_attends_the_event_it_was_given_in():
 
 def test_a_spokesperson_of_a_known_ministry_serves_its_state():
     # "Juru Bicara Kementerian Luar Negeri RI, Dewi Lestari, mengatakan ..."
-    result = run(article([("Juru", "NOUN", 11, "nsubj", "O"), ("Bicara", "NOUN", 1, "compound", "O"),
-                          ("Kementerian", "PROPN", 1, "nmod", "B-ORG"), ("Luar", "PROPN", 3, "flat", "I-ORG"),
-                          ("Negeri", "PROPN", 3, "flat", "I-ORG"), ("RI", "PROPN", 3, "flat:name", "E-ORG"),
-                          (",", "PUNCT", 8, "punct", "O"), ("Dewi", "PROPN", 1, "appos", "B-PER"),
-                          ("Lestari", "PROPN", 8, "flat:name", "E-PER"), (",", "PUNCT", 8, "punct", "O"),
-                          ("mengatakan", "VERB", 0, "root", "O")]))
+    result = run(article(tokens(
+        "Juru/NOUN/11/nsubj Bicara/NOUN/1/compound Kementerian/PROPN/1/nmod/B-ORG Luar/PROPN/3/flat/I-ORG "
+        "Negeri/PROPN/3/flat/I-ORG RI/PROPN/3/flat:name/E-ORG ,/PUNCT/8/punct Dewi/PROPN/1/appos/B-PER "
+        "Lestari/PROPN/8/flat:name/E-PER ,/PUNCT/8/punct mengatakan/VERB/0/root")))
     assert facts(result, "holdsRole") == {("Dewi Lestari", "Indonesia", "Foreign Ministry Spokesperson")}
 
 
@@ -370,10 +368,8 @@ def test_a_bare_pemerintah_in_indonesian_news_is_indonesia_and_a_listed_object_i
 
 def test_states_that_have_an_agreement_are_its_parties():
     # "Kenya dan Peru sudah memiliki perjanjian kerja sama di bidang pariwisata."
-    result = run(article([("Kenya", "PROPN", 5, "nsubj", "S-LOC"), ("dan", "CCONJ", 3, "cc", "O"),
-                          ("Peru", "PROPN", 1, "conj", "S-LOC"), ("sudah", "ADV", 5, "advmod", "O"),
-                          ("memiliki", "VERB", 0, "root", "O"), ("perjanjian", "NOUN", 5, "obj", "O"),
-                          ("kerja", "NOUN", 6, "compound", "O"), ("sama", "ADJ", 7, "amod", "O"),
-                          ("di", "ADP", 10, "case", "O"), ("bidang", "NOUN", 6, "nmod", "O"),
-                          ("pariwisata", "NOUN", 10, "compound", "O")]))
+    result = run(article(tokens(
+        "Kenya/PROPN/5/nsubj/S-LOC dan/CCONJ/3/cc Peru/PROPN/1/conj/S-LOC sudah/ADV/5/advmod memiliki/VERB/0/root "
+        "perjanjian/NOUN/5/obj kerja/NOUN/6/compound sama/ADJ/7/amod di/ADP/10/case bidang/NOUN/6/nmod "
+        "pariwisata/NOUN/10/compound")))
     assert {s for s, _, _ in facts(result, "signs")} == {"Kenya", "Peru"}
