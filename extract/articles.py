@@ -89,7 +89,7 @@ def article_from_text(text: str, article_id: str, path: str | None = None, **met
 
 
 def prefix_date(text: str, lines: int = 3) -> dt.date | None:
-    """The date of a dateline opening a paragraph ("Jakarta, 3 Maret 2025 -- ..."), which cleaning blanks."""
+    """The date of a dateline opening a paragraph ("Nairobi, 3 Maret 2025 -- ..."), which cleaning blanks."""
     for line in [x for x in text.split("\n") if x.strip()][:lines]:
         m = DATELINE_PREFIX.match(line)
         if m and (date := find_full_date(m.group(1))):

@@ -133,7 +133,7 @@ def _groups(state: ArticleState) -> None:
 def _home_government(state: ArticleState) -> None:
     """"Pemerintah telah menetapkan ...": in Indonesian news a bare "pemerintah" is Indonesia's government,
     where the article names Indonesia and the sentence names no other state (not "pemerintah daerah",
-    "pemerintah Jokowi", "pemerintah Kanada")."""
+    "pemerintah Otieno", "pemerintah Kenya")."""
     home = HOME_STATE
     if not any(m.entity == home for ms in state.mentions.values() for m in ms):
         return

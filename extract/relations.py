@@ -118,7 +118,7 @@ class _Args:
         found = [self.by_word[i] for i in self.subtree(word, into_phrases=False) if i in self.by_word]
         found = [m for m in found if m.type in types]
         own = self.by_word.get(word)
-        # the head word's own mention first ("mendarat di Honolulu, Hawaii, Amerika Serikat": Honolulu);
+        # the head word's own mention first ("mendarat di Mombasa, Kenya": Mombasa, not Kenya);
         # else the type listed first ("Kanselir Jerman Olaf Scholz": the person under the title)
         found.sort(key=lambda m: (m is not own, types.index(m.type), abs(m.first - word)))
         return found[0] if found else None

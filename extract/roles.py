@@ -120,7 +120,7 @@ def _holder_before(sentence: Sentence, mentions: list[Mention], i: int) -> Menti
     k = i - 1
     while k >= 1 and (sentence.words[k - 1].text == "," or norm(sentence.words[k - 1].text) in links) and i - k <= 5:
         k -= 1
-    if k == i - 1 or k < 1:  # "Tokayev Presiden Kazakhstan": right before it
+    if k == i - 1 or k < 1:  # "Otieno Presiden Kenya": right before it
         k = i - 1
     elif not any(norm(w.text) in links or w.text == "," for w in sentence.words[k:i - 1]):
         return None
@@ -277,7 +277,7 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             continue
         pending = []
         if employer is None and label not in POSTED_ROLES and j < len(words) and norm(words[j - 1].text) == "di":
-            held_at = at.get(j + 1)  # "yang menjadi Executive Chairman di Alibaba": the body, never a place
+            held_at = at.get(j + 1)  # "yang menjadi Executive Chairman di Grup Samudra": the body, never a place
             if held_at is not None and held_at.type == "Organization" and held_at.entity:
                 employer = held_at
         # "Tokayev, Presiden Kazakhstan", "X, yang menjabat sebagai Ketua Y", "menunjuk X sebagai Duta
