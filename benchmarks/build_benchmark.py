@@ -79,8 +79,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=60)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--threads", type=int, default=min(4, os.cpu_count() or 1))
+    ap.add_argument("--threads", type=int, default=None, help="default: what build uses")
     args = ap.parse_args()
+    from diplograf.graph.api import default_threads
+
+    args.threads = args.threads or default_threads()
     from diplograf.extract.cache import AnalysisCache, models_tag
     from diplograf.extract.models import BUNDLED_DIR
 

@@ -24,6 +24,11 @@ from diplograf.extract.models import ModelSpec, load_pipeline
 from diplograf.extract.records import Article, Extraction
 
 
+def default_threads() -> int:
+    """Torch threads for the analysis when none are asked for: the cores, up to 4."""
+    return min(4, os.cpu_count() or 1)
+
+
 @dataclass
 class BuildResult:
     """What a build made."""
@@ -80,7 +85,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     spec = spec or ModelSpec()
     folder = default_folder() if cache is True else (Path(cache) if cache else None)
     analysis_cache = AnalysisCache(folder, models_tag(spec.folder, spec.package)) if folder else None
-    threads = threads or min(4, os.cpu_count() or 1)
+    threads = threads or default_threads()
 
     def load():  # only when an article is not in the cache: a cached rebuild imports no torch
         if on_load:

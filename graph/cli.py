@@ -23,6 +23,7 @@ from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
 from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec, load_pipeline
 from diplograf.ontology import QUERIES_DIR
 
+from .api import default_threads
 from .load import LoadError
 from .query import QueryError, bind_params, find_query, format_answer, open_source
 from .store import StoreError
@@ -113,8 +114,6 @@ def cmd_annotate(args) -> int:
 
 
 def _auth(args):
-    import os
-
     from .load import make_auth
 
     password = args.password if args.password is not None else os.environ.get("DIPLOGRAF_PASSWORD")
@@ -222,7 +221,7 @@ def make_parser() -> argparse.ArgumentParser:
                         "again with the same models: a rebuild analyses only new or changed articles "
                         "(default: %(default)s, or $DIPLOGRAF_CACHE; delete the folder to clear it)")
     b.add_argument("--no-cache", action="store_true", help="analyse every article, read and write no cache")
-    b.add_argument("--threads", type=int, default=min(4, os.cpu_count() or 1), metavar="N",
+    b.add_argument("--threads", type=int, default=default_threads(), metavar="N",
                    help="CPU threads for the neural analysis (default: %(default)s, the cores up to 4; "
                         "use fewer when other work shares the machine)")
     b.add_argument("--on-error", choices=("stop", "skip"), default="stop",

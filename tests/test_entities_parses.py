@@ -257,12 +257,10 @@ def test_a_role_of_a_states_government_serves_that_state():
 
 def test_a_role_after_the_name_across_linking_words():
     # "Amani Otieno, yang menjabat sebagai Menteri Luar Negeri Kenya, tiba."
-    result = run(article([("Amani", "PROPN", 12, "nsubj", "B-PER"), ("Otieno", "PROPN", 1, "flat:name", "E-PER"),
-                          (",", "PUNCT", 1, "punct", "O"), ("yang", "PRON", 5, "nsubj", "O"),
-                          ("menjabat", "VERB", 1, "acl:relcl", "O"), ("sebagai", "ADP", 7, "case", "O"),
-                          ("Menteri", "PROPN", 5, "obl", "O"), ("Luar", "PROPN", 7, "flat", "O"),
-                          ("Negeri", "PROPN", 7, "flat", "O"), ("Kenya", "PROPN", 7, "flat:name", "S-LOC"),
-                          (",", "PUNCT", 1, "punct", "O"), ("tiba", "VERB", 0, "root", "O")]))
+    result = run(article(tokens(
+        "Amani/PROPN/12/nsubj/B-PER Otieno/PROPN/1/flat:name/E-PER ,/PUNCT/1/punct yang/PRON/5/nsubj "
+        "menjabat/VERB/1/acl:relcl sebagai/ADP/7/case Menteri/PROPN/5/obl Luar/PROPN/7/flat Negeri/PROPN/7/flat "
+        "Kenya/PROPN/7/flat:name/S-LOC ,/PUNCT/1/punct tiba/VERB/0/root")))
     assert facts(result, "holdsRole") == {("Amani Otieno", "Kenya", "Foreign Minister")}
 
 

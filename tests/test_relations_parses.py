@@ -172,19 +172,13 @@ def test_nobody_visits_or_meets_the_state_they_serve():
 def test_a_plural_noun_that_lists_its_members_stands_for_them():
     # "Menteri Luar Negeri Chile Ana Soto berangkat dalam perjalanan ke negara-negara mitra di Afrika Timur,
     # yaitu Kenya, Uganda dan Tanzania.": the members are visited, not the region named nearest
-    rows = [("Menteri", "PROPN", 7, "nsubj", "O"), ("Luar", "PROPN", 1, "flat", "O"),
-            ("Negeri", "PROPN", 1, "flat", "O"),
-            ("Chile", "PROPN", 1, "flat:name", "S-LOC"), ("Ana", "PROPN", 1, "flat:name", "B-PER"),
-            ("Soto", "PROPN", 5, "flat:name", "E-PER"),
-            ("berangkat", "VERB", 0, "root", "O"), ("dalam", "ADP", 9, "case", "O"),
-            ("perjalanan", "NOUN", 7, "obl", "O"), ("ke", "ADP", 11, "case", "O"),
-            ("negara-negara", "NOUN", 9, "nmod", "O"), ("mitra", "NOUN", 11, "compound", "O"),
-            ("di", "ADP", 14, "case", "O"), ("Afrika", "PROPN", 12, "nmod", "B-LOC"),
-            ("Timur", "PROPN", 14, "flat:name", "E-LOC"), (",", "PUNCT", 18, "punct", "O"),
-            ("yaitu", "ADP", 18, "case", "O"), ("Kenya", "PROPN", 11, "appos", "S-LOC"),
-            (",", "PUNCT", 20, "punct", "O"), ("Uganda", "PROPN", 18, "conj", "S-LOC"),
-            ("dan", "CCONJ", 22, "cc", "O"), ("Tanzania", "PROPN", 18, "conj", "S-LOC"),
-            (".", "PUNCT", 7, "punct", "O")]
+    rows = tokens(
+        "Menteri/PROPN/7/nsubj Luar/PROPN/1/flat Negeri/PROPN/1/flat Chile/PROPN/1/flat:name/S-LOC "
+        "Ana/PROPN/1/flat:name/B-PER Soto/PROPN/5/flat:name/E-PER berangkat/VERB/0/root dalam/ADP/9/case "
+        "perjalanan/NOUN/7/obl ke/ADP/11/case negara-negara/NOUN/9/nmod mitra/NOUN/11/compound di/ADP/14/case "
+        "Afrika/PROPN/12/nmod/B-LOC Timur/PROPN/14/flat:name/E-LOC ,/PUNCT/18/punct yaitu/ADP/18/case "
+        "Kenya/PROPN/11/appos/S-LOC ,/PUNCT/20/punct Uganda/PROPN/18/conj/S-LOC dan/CCONJ/22/cc "
+        "Tanzania/PROPN/18/conj/S-LOC ./PUNCT/7/punct")
     result = run(article(rows))
     assert facts(result, "visits") == {("Ana Soto", "Kenya", None), ("Ana Soto", "Uganda", None),
                                        ("Ana Soto", "Tanzania", None)}
