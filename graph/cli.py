@@ -173,7 +173,11 @@ def cmd_load(args) -> int:
     client = GraphStoreClient(args.endpoint, auth=_auth(args), retries=args.retries, backoff=args.backoff,
                               timeout=args.timeout, notice=lambda m: print(m, file=sys.stderr))
     with tqdm(total=total, desc="loading", unit="triple", file=sys.stderr, disable=args.quiet or None) as bar:
-        report = load_graphs(graphs, client, batch_size=args.batch_size, progress=bar.update)
+        def on_graph(number: int, count: int, iri: str) -> None:
+            bar.set_description(f"graph {number}/{count}")
+            bar.set_postfix_str(iri.rsplit("/", 1)[-1], refresh=True)
+
+        report = load_graphs(graphs, client, batch_size=args.batch_size, progress=bar.update, on_graph=on_graph)
     if not args.quiet:
         print(f"loaded {report.graphs} graphs, {report.triples} triples into {args.endpoint} in "
               f"{report.seconds:.1f} s ({report.requests} requests, {report.retries} retries)")

@@ -70,7 +70,7 @@ def read_named_graphs(path: Path, default_graph: str | None = None) -> dict[str,
         for q in quads:
             if isinstance(q.graph_name, ox.DefaultGraph):
                 if not default_graph:
-                    raise LoadError(f"{path}: has triples outside named graphs; give --graph IRI to load them "
+                    raise LoadError(f"{path}: has triples outside named graphs; give --graph-iri IRI to load them "
                                     "into one graph, or load graph.trig / graph.nq (one graph per article)")
                 name = default_graph
             else:
@@ -138,15 +138,22 @@ class GraphStoreClient:
                 self._tell(attempt, f"{self.endpoint} answered HTTP {resp.status_code}")
                 continue
             if resp.status_code >= 400:
-                hint = ""
-                if resp.status_code in (401, 403):
-                    hint = (" — check --user/--password and --auth (Virtuoso wants digest and a user with "
-                            "SPARQL_UPDATE)")
-                raise LoadError(f"{self.endpoint}: the server refused graph <{graph}> with HTTP "
-                                f"{resp.status_code}{hint}: {resp.text[:300].strip()}")
+                raise LoadError(self._refusal(resp, graph))
             return
         raise LoadError(f"{self.endpoint}: the server is down or not answering after {self.retries + 1} tries "
                         f"({last})", unreachable=True)
+
+    def _refusal(self, resp, graph: str) -> str:
+        """What the server said, in plain words first; a hint about credentials only after it."""
+        said = " ".join(resp.text[:300].split())
+        if "read-only" in said.lower() or "read only" in said.lower():
+            return (f"{self.endpoint} is a read-only server: it refused graph <{graph}> (HTTP {resp.status_code}). "
+                    "Load into a writable endpoint (diplograf serve --writable)")
+        message = f"{self.endpoint} refused graph <{graph}> with HTTP {resp.status_code}: {said or resp.reason}"
+        if resp.status_code in (401, 403):
+            message += (". Hint: check --user/--password and --auth (Virtuoso wants digest and a user with "
+                        "SPARQL_UPDATE)")
+        return message
 
     def _plain(self, err) -> str:
         """What went wrong, in plain words first ("connection refused at URL"), the library's words after."""
@@ -164,11 +171,16 @@ class GraphStoreClient:
 
 def load_graphs(graphs: dict[str, list[str]], client: GraphStoreClient, batch_size: int = 50_000,
                 progress: Callable[[int], object] | None = None,
-                on_graph: Callable[[str], object] | None = None) -> LoadReport:
-    """PUT each graph (replacing it), POST the rest of a large one in batches; returns what was done."""
+                on_graph: Callable[[int, int, str], object] | None = None) -> LoadReport:
+    """PUT each graph (replacing it), POST the rest of a large one in batches; returns what was done.
+
+    ``on_graph(number, count, iri)`` is told before each graph is sent (numbered from 1), so that
+    progress can name the graph it is on; ``progress(triples)`` after each batch."""
     t0 = time.time()
     report = client.report
-    for name, lines in graphs.items():
+    for number, (name, lines) in enumerate(graphs.items(), 1):
+        if on_graph:
+            on_graph(number, len(graphs), name)
         try:
             for i, batch in enumerate(_batches(lines, batch_size)):
                 client.send("PUT" if i == 0 else "POST", name, "".join(batch))
@@ -182,8 +194,6 @@ def load_graphs(graphs: dict[str, list[str]], client: GraphStoreClient, batch_si
                             "again when the server is back: every graph is replaced, so nothing is duplicated",
                             unreachable=True) from err
         report.graphs += 1
-        if on_graph:
-            on_graph(name)
     report.seconds = time.time() - t0
     return report
 

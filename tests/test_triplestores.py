@@ -85,6 +85,18 @@ def test_refusal_is_reported_at_once(server, seeds_build, capsys):
     assert expect in err and "tries" not in err  # a refusal is not retried
 
 
+def test_progress_names_each_graph_before_it_is_sent(server, seeds_build):
+    graphs = read_named_graphs(seeds_build / "graph.trig")
+    told: list[tuple[int, int, str, int]] = []
+    sent: list[int] = []
+    load_graphs(graphs, GraphStoreClient(server.gsp, auth=server.auth), batch_size=100, progress=sent.append,
+                on_graph=lambda number, count, iri: told.append((number, count, iri, sum(sent))))
+    assert [(n, c, iri) for n, c, iri, _ in told] == [(n, len(graphs), iri) for n, iri in enumerate(graphs, 1)]
+    # told before: when graph k is named, only the graphs before it have been sent
+    before = [sum(len(graphs[iri]) for iri in list(graphs)[:n - 1]) for n, _, _, _ in told]
+    assert [done for *_, done in told] == before
+
+
 def test_server_killed_mid_load_then_resumed(server, seeds_build):
     graphs = read_named_graphs(seeds_build / "graph.trig")
     expected = sum(len(lines) for lines in graphs.values())
@@ -152,9 +164,11 @@ def test_serve_command_answers_like_the_embedded_store(seeds_build):
         n, d = remote.query(labels).rows[0]
         assert int(n) == int(d) > 0
         # read-only: a load is refused
-        with pytest.raises(LoadError):
+        with pytest.raises(LoadError) as refused:
             GraphStoreClient(f"http://127.0.0.1:{port}/store", retries=0).send(
                 "PUT", "https://w3id.org/diplograf/graph/x", "<urn:a> <urn:b> <urn:c> .\n")
+        assert "is a read-only server" in str(refused.value)  # what happened comes first
+        assert "--user" not in str(refused.value)  # no credentials hint for a read-only server
     finally:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)
