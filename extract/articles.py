@@ -183,3 +183,25 @@ def read_articles(paths: Iterable[str | Path], rejected: list[dict] | None = Non
         skipped = f" ({len(rejected)} rejected)" if rejected else ""
         raise InputError(f"{', '.join(str(p) for p in paths)}: no articles to read{skipped}")
     return sorted(articles, key=lambda a: a.id)
+
+
+#: what a bad file or JSONL record does: stop the run, skip it, or "auto"
+ON_ERROR = ("auto", "stop", "skip")
+#: with "auto", an input of at least this many records skips bad ones (one bad line in a large feed must
+#: not stop the run); a smaller one stops at the first, as a hand-made input is better fixed than skipped
+AUTO_SKIP_FROM = 100
+
+
+def read_inputs(paths: Iterable[str | Path], on_error: str = "auto") -> tuple[list[Article], list[dict]]:
+    """The articles under ``paths`` and the bad files or records skipped (source, reason), by ``on_error``."""
+    if on_error not in ON_ERROR:
+        raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {on_error!r}")
+    if on_error == "stop":
+        return read_articles(paths), []
+    rejected: list[dict] = []
+    articles = read_articles(paths, rejected)
+    if on_error == "auto" and rejected and len(articles) + len(rejected) < AUTO_SKIP_FROM:
+        first = rejected[0]
+        raise InputError(f"{first['source']}: {first['reason']} (an input under {AUTO_SKIP_FROM} articles stops "
+                         "at a bad record; --on-error skip skips it)")
+    return articles, rejected

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from diplograf.extract.articles import InputError, read_articles
+from diplograf.extract.articles import InputError, read_inputs
 from diplograf.extract.cache import AnalysisCache, default_folder, models_tag
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
 from diplograf.extract.language import keep_indonesian
@@ -52,7 +52,7 @@ class BuildResult:
 
 
 def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
-          min_confidence: float = DEFAULT_MIN_CONFIDENCE, on_error: str = "stop",
+          min_confidence: float = DEFAULT_MIN_CONFIDENCE, on_error: str = "auto",
           cache: str | Path | None | bool = True, threads: int | None = None,
           spec: ModelSpec | None = None, formats: Sequence[str] = ("ttl", "trig"), store: str | Path | None = None,
           batch_size: int = 32, progress: Callable[[list[Article]], None] | None = None,
@@ -63,10 +63,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     InputError before any analysis, and leaves earlier outputs whole."""
     from .build import build_graphs
 
-    if on_error not in ("stop", "skip"):
-        raise ValueError(f"on_error must be 'stop' or 'skip', not {on_error!r}")
-    rejected: list[dict] = []
-    articles = read_articles(inputs, rejected if on_error == "skip" else None)
+    articles, rejected = read_inputs(inputs, on_error)
     articles, foreign = keep_indonesian(articles)
     rejected += foreign
     if not articles:

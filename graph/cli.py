@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from diplograf.extract.articles import InputError
+from diplograf.extract.articles import AUTO_SKIP_FROM, ON_ERROR, InputError
 from diplograf.extract.cache import default_folder
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
 from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec, load_pipeline
@@ -148,19 +148,24 @@ def cmd_validate(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .serve import die_with_parent, start_server, stop_on_signals
+    from .serve import die_with_parent, start_server, stop_on_signals, wait_until_up
 
     where = f"http://{args.host}:{args.port}"
-    print(f"SPARQL endpoint {where}/query (Graph Store: {where}/store"
-          f"{', writable' if args.writable else ', read-only'}); Ctrl-C stops it", file=sys.stderr)
     proc = start_server(args.store, args.host, args.port, writable=args.writable, preexec_fn=die_with_parent)
     stop_on_signals(proc)
     try:
+        wait_until_up(f"{where}/", proc=proc)
+        print(f"SPARQL endpoint {where}/query (Graph Store: {where}/store"
+              f"{', writable' if args.writable else ', read-only'}); Ctrl-C stops it", file=sys.stderr)
         return proc.wait()
     except KeyboardInterrupt:
         proc.terminate()
         proc.wait()
         return 0
+    except StoreError:  # it never answered: stop it rather than leave it starting
+        proc.terminate()
+        proc.wait()
+        raise
 
 
 def cmd_load(args) -> int:
@@ -228,9 +233,10 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--threads", type=int, default=default_threads(), metavar="N",
                    help="CPU threads for the neural analysis (default: %(default)s, the cores up to 4; "
                         "use fewer when other work shares the machine)")
-    b.add_argument("--on-error", choices=("stop", "skip"), default="stop",
-                   help="a malformed file or JSONL record: stop with its name and line (default), or skip "
-                        "it and list it in OUT/rejected.jsonl with the reason. Articles that are not "
+    b.add_argument("--on-error", choices=ON_ERROR, default="auto",
+                   help="a malformed file or JSONL record: stop with its name and line, or skip it and list it "
+                        "in OUT/rejected.jsonl with the reason; auto (default) skips in inputs of "
+                        f"{AUTO_SKIP_FROM} articles or more and stops in smaller ones. Articles that are not "
                         "Indonesian are always skipped and listed there")
     b.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     _model_args(b)

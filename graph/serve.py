@@ -10,6 +10,7 @@ served store's named graphs do not update a kept union; rebuild with ``--store``
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -47,10 +48,40 @@ def _keeps_union(store: Path) -> bool:
 
 def start_server(store: Path, host: str = "127.0.0.1", port: int = 7878, writable: bool = False,
                  **popen) -> subprocess.Popen:
-    """Start the server in the background (the caller stops it)."""
+    """Start the server in the background (the caller stops it), once the port is free and, for a
+    writable server, the store is not held by another process: either is said in plain words here
+    rather than by the server's own error after it started."""
     if not writable and not Path(store).is_dir():
         raise StoreError(f"{store}: no such store folder (create one with 'diplograf build … --store {store}')")
-    return subprocess.Popen(server_command(store, host, port, writable), **popen)
+    check_port_free(host, port)
+    if writable:
+        _check_not_held(Path(store))
+    env = {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0", **popen.pop("env", {})}
+    return subprocess.Popen(server_command(store, host, port, writable), env=env, **popen)
+
+
+def check_port_free(host: str, port: int) -> None:
+    """StoreError when something already listens on ``host:port``."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            raise StoreError(f"{host}:{port} is already in use ({err.strerror}): is another server running "
+                             "there? Choose another with --port") from None
+
+
+def _check_not_held(store: Path) -> None:
+    """StoreError when another process (a writable server, a build) holds the store's lock."""
+    from .store import open_store
+
+    if store.is_dir():
+        try:
+            handle = open_store(store)
+        except StoreError as err:
+            raise StoreError(f"{store}: the store is busy, held by another process: {err}") from None
+        del handle
 
 
 def die_with_parent() -> None:

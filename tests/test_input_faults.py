@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from diplograf.extract.articles import InputError, read_articles
+from diplograf.extract.articles import AUTO_SKIP_FROM, InputError, read_articles, read_inputs
 from diplograf.extract.language import keep_indonesian, not_indonesian
 from diplograf.graph.cli import main
 
@@ -61,6 +61,22 @@ def test_on_error_skip_records_bad_records_and_keeps_the_rest(tmp_path):
     assert "duplicate article id" in reasons[2] and reasons[3].startswith("not valid JSON")
     with pytest.raises(InputError, match=r"feed.jsonl:2: not valid JSON"):
         read_articles([feed])  # stop: today's behaviour, the default
+
+
+def test_auto_skips_bad_records_in_a_large_feed_and_stops_in_a_small_one(tmp_path):
+    good = [json.dumps({"id": f"a{i:03d}", "text": INDONESIAN}) for i in range(AUTO_SKIP_FROM)]
+    large, small = tmp_path / "large.jsonl", tmp_path / "small.jsonl"
+    large.write_text("\n".join(good[:50] + ["{oops"] + good[50:]) + "\n")
+    small.write_text("\n".join(good[:3] + ["{oops"]) + "\n")
+    articles, rejected = read_inputs([large])  # auto is the default
+    assert len(articles) == AUTO_SKIP_FROM and [r["source"] for r in rejected] == [f"{large}:51"]
+    with pytest.raises(InputError, match=r"small.jsonl:4: not valid JSON.*--on-error skip"):
+        read_inputs([small])
+    assert len(read_inputs([small], "skip")[0]) == 3
+    with pytest.raises(InputError, match=r"large.jsonl:51: not valid JSON"):
+        read_inputs([large], "stop")
+    with pytest.raises(ValueError, match="on_error"):
+        read_inputs([small], "ignore")
 
 
 def test_a_file_that_is_not_utf8_is_skipped_on_request(tmp_path):

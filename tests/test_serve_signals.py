@@ -50,3 +50,24 @@ def test_the_server_stops_with_serve(tmp_path, sig):
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_a_second_serve_on_a_busy_store_or_port_says_so(tmp_path):
+    port, other = _free_port(), _free_port()
+    store = tmp_path / "store"
+    first = subprocess.Popen([*SERVE, str(store), "--port", str(port), "--writable"], stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/query", proc=first)
+        busy = subprocess.run([*SERVE, str(store), "--port", str(other), "--writable"], capture_output=True,
+                              text=True, timeout=60)
+        assert busy.returncode != 0 and "the store is busy, held by another process" in busy.stderr
+        taken = subprocess.run([*SERVE, str(store), "--port", str(port)], capture_output=True, text=True,
+                               timeout=60)
+        assert taken.returncode != 0 and f"127.0.0.1:{port} is already in use" in taken.stderr
+        for run in (busy, taken):  # plain words: no server started, no backtrace, no endpoint announced
+            assert "Traceback" not in run.stderr and "backtrace" not in run.stderr.lower()
+            assert "SPARQL endpoint" not in run.stderr
+        assert _answers(f"http://127.0.0.1:{port}/query")  # the first server is untouched
+    finally:
+        first.terminate()
+        first.wait(timeout=15)
