@@ -53,8 +53,9 @@ RELATIVE_DAY = re.compile(r"\b(?P<rel>kemarin lusa|kemarin|hari ini|besok|esok|l
 RELATIVE_UNIT = re.compile(rf"\b(?P<unit>pekan|minggu|bulan|tahun)\s+(?P<rel>{_UNIT_REL})\b", re.IGNORECASE)
 #: "September 2022", "bulan Januari 2024"
 MONTH_YEAR = re.compile(rf"\b(?:bulan\s+)?(?P<m>{_FULL_MONTH_RE})\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
-#: "pada 9 Juni", "tanggal 3 Juli": a day and month without the year
-DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_FULL_MONTH_RE})\b(?!\s*\d)", re.IGNORECASE)
+#: "pada 9 Juni", "tanggal 3 Juli", "pada 23-24 Oktober": a day (or days) and month without the year
+DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:\s*(?:[-–]|hingga|sampai|s\.d\.?)\s*(?P<d2>\d{{1,2}}))?"
+                       rf"\s+(?P<m>{_FULL_MONTH_RE})\b(?!\s*\d)", re.IGNORECASE)
 #: "pada Januari", "bulan Maret lalu", "awal Februari": a month without its year (the most recent one)
 MONTH = re.compile(rf"\b(?:pada|bulan|awal|akhir|pertengahan|sejak|hingga)\s+(?:bulan\s+)?(?P<m>{_FULL_MONTH_RE})\b"
                    rf"(?!\s+\d)(?:\s+(?P<rel>lalu|depan|ini|mendatang))?", re.IGNORECASE)
@@ -171,8 +172,9 @@ def normalise(text: str, anchor: dt.date | None, year_hint: int | None = None) -
                 day = _make(anchor.year - 1, month, day_no)  # news report the past
         else:
             day = _make(year_hint, month, day_no) if year_hint else None
+        last = _make(day.year, month, int(m["d2"])) if day and m["d2"] else None
         if day:
-            add(m, day=day)
+            add(m, day=day, last_day=last if last and last > day else None)
     if anchor is None:
         return sorted(found, key=lambda w: w.start)
     for m in WEEKDAY_SHORT.finditer(text):

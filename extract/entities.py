@@ -605,7 +605,7 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
         person = min((x.first for x in mentions if x.type == "Person" and i + n - 1 < x.first <= last), default=0)
         if person:  # "juru bicara Kedutaan Besar AS Ana Morales": the name ends the embassy's
             last = person - 1
-        m = _mention(sentence, i, last, etype, source="cue")
+        m = _mention(sentence, _own_name_start(words, i, n, last), last, etype, source="cue")
         m.text = trim_name(text[m.start:m.end])
         parties = {x.first for x in mentions if x.type in ("Person", "Country")}
         if not _anaphoric(m.text) and not _names_something(words, i, n, last, etype, opts, parties):
@@ -633,12 +633,30 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
     return mentions
 
 
+def _acronym(text: str) -> bool:
+    """An acronym, in capitals or with a plural "s" ("KTT", "G20", "VEOs")."""
+    core = text[:-1] if len(text) > 2 and text.endswith("s") else text
+    return core.isupper() and core[:1].isalpha()
+
+
+def _own_name_start(words: list[Word], i: int, n: int, last: int) -> int:
+    """Where a cued name starts: after a lowercase cue when the name carries its own English head
+    ("konferensi Chiefs of Staff Conference on Maritime Security" is the conference named in
+    English, the Indonesian cue only says what it is); at the cue otherwise ("KTT ASEAN")."""
+    rest = words[i + n - 1:last]
+    heads = name_heads()
+    if (words[i - 1].text[:1].islower() and rest and rest[0].text[:1].isupper()
+            and any(heads.get(norm(w.text)) == "Event" for w in rest)):
+        return i + n
+    return i
+
+
 def _bracketed_acronym(words: list[Word], first: int, last: int) -> int | None:
     """Word index of an acronym in brackets inside a name, after the words it abbreviates ("Kedutaan
     Besar RI (KBRI) di Kairo"); None for one that only abbreviates the cue ("Konferensi Tingkat Tinggi
     (KTT) APEC": ``first`` is the word after the cue)."""
     for k in range(first + 1, last - 1):  # k: the "(" word, 1-based
-        if words[k - 1].text == "(" and words[k + 1].text == ")" and words[k].text.isupper():
+        if words[k - 1].text == "(" and words[k + 1].text == ")" and _acronym(words[k].text):
             return k + 1
     return None
 
@@ -682,8 +700,8 @@ def _cue_phrase_end(words: list[Word], last: int, first: int, opts: frozenset[st
                 w.text in ("-", "–", "+") and nxt is not None and nxt.start == w.end)):
             last += 1  # "KTT Tiongkok-Asia Tengah", "China+Asia Tengah", however the tokenizer cut it
             continue
-        if w.text == "(" and last + 2 < len(words) and words[last + 2].text == ")" and words[last + 1].text.isupper():
-            last += 3  # "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah"
+        if w.text == "(" and last + 2 < len(words) and words[last + 2].text == ")" and _acronym(words[last + 1].text):
+            last += 3  # "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah", "... Organizations (VEOs)"
             continue
         if w.text == "(":
             break  # "Komisi Atlet Negara Bagian Nevada (Nevada State Athletic Commission)": another name

@@ -87,5 +87,11 @@ def test_a_span_keeps_its_end_and_since_marks_a_start():
     assert _one("Penerbangan dibuka mulai 1 Juni 2022.").since
 
 
+def test_a_span_of_days_without_the_year_starts_on_its_first_day():
+    when = _one("Konferensi itu digelar di Nairobi pada 23-24 Oktober mendatang.", anchor=dt.date(2025, 10, 20))
+    assert (when.day, when.last_day) == (dt.date(2025, 10, 23), dt.date(2025, 10, 24))
+    assert _one("Ia tiba pada 3 hingga 5 Juli lalu.", anchor=dt.date(2025, 8, 1)).day == dt.date(2025, 7, 3)
+
+
 def test_a_day_without_year_takes_the_articles_year_when_the_article_has_no_date():
     assert _one("Ia tiba pada 9 Juni.", anchor=None, hint=2022).day == dt.date(2022, 6, 9)
