@@ -872,6 +872,16 @@ def _capitalised(w: Word) -> bool:
     return w.text[:1].isupper() and w.upos in ("PROPN", "NOUN", "X", "ADJ", "NUM")
 
 
+def _pair_after(words: list[Word], last: int) -> int:
+    """The last word of an event's name that goes on with the pair it joins, written with a hyphen
+    right after the head ("Business Forum Kenya-Peru"); ``last`` (1-based, the head) otherwise."""
+    k = last  # 0-based: the word after the head
+    if k + 2 < len(words) and words[k + 1].text in ("-", "–") and words[k + 1].start == words[k].end \
+            and words[k + 2].start == words[k + 1].end and _capitalised(words[k]) and _capitalised(words[k + 2]):
+        return k + 3
+    return last
+
+
 def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str,
                          nested: list[Mention] | None = None) -> None:
     """Institutions and projects named the English way, head last ("Astana International University",
@@ -908,6 +918,8 @@ def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str,
         if first == w.index:
             continue  # a lone head word is no name
         last = w.index
+        if etype == "Event":
+            last = _pair_after(words, last)
         if last < len(words) and words[last].text.lower() in ORDINALS:
             last += 1
         if _is_outlet(sentence, first, last):

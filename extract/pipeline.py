@@ -106,9 +106,11 @@ def _titles(state: ArticleState) -> None:
     for h in state.holdings:
         if h.employer is not None and h.employer.entity:
             holders.setdefault((h.role, h.employer.entity), set()).add(h.person.text)
+        elif h.employer is None and h.role in DOMESTIC_ROLES:  # "Menteri Perindustrian X": the home state's
+            holders.setdefault((h.role, HOME_STATE), set()).add(h.person.text)
     for index, found in state.titles.items():
         for t in found:
-            names = holders.get((t.role, t.employer.entity), set())
+            names = holders.get((t.role, t.employer.entity if t.employer is not None else HOME_STATE), set())
             if len(names) != 1:
                 continue  # nobody, or more than one person, holds it here
             s = next(x for x in state.sentences if x.index == index)

@@ -80,6 +80,9 @@ def _shared_employer(sentence: Sentence, mentions: list[Mention], i: int) -> Men
 
 #: Roles posted to another state or body: "Duta Besar Kazakhstan untuk Tiongkok" is "Ambassador to China".
 POSTED_ROLES = roles_flagged("posted")
+#: Offices of the home state that its press names bare, capitalised, for the one holder it named
+#: ("kata Menperin"); not its leaders, whose bare title is as often another state's ("kedua presiden")
+BARE_TITLES = roles_flagged("domestic") - roles_flagged("leader")
 
 
 def _english_name(m: Mention) -> str:
@@ -168,7 +171,7 @@ class Title:
     whoever the article says holds that role."""
 
     role: str
-    employer: Mention
+    employer: Mention | None  # None: an office of the home state named bare ("Menperin")
     first: int
     last: int
 
@@ -287,6 +290,9 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             out.append(RoleHolding(before, label, employer, before.first, employer.last))
         elif employer is not None and titles is not None and employer.last == j - 1:
             titles.append(Title(label, employer, i, employer.last))  # "Presiden Kazakhstan mengatakan ..."
+        elif (employer is None and before is None and titles is not None and label in BARE_TITLES
+              and words[i - 1].text[:1].isupper()):
+            titles.append(Title(label, None, i, j - 1))  # "kata Menperin": the home state's minister
         i = j if j > i else i + 1
     mentions.sort(key=lambda m: m.first)
     return out

@@ -51,7 +51,7 @@ def test_of_two_subjects_the_nearest_is_the_visitor():
 
 # --- precision on real news: each class of wrong fact, on a hand-written parse -------------------------
 
-from parses import article, facts, run, tokens  # noqa: E402
+from parses import article, entities, facts, run, tokens  # noqa: E402
 
 
 def test_a_relative_clause_passive_supports_the_noun_it_modifies():
@@ -367,3 +367,28 @@ def test_states_that_have_an_agreement_are_its_parties():
         "perjanjian/NOUN/5/obj kerja/NOUN/6/compound sama/ADJ/7/amod di/ADP/10/case bidang/NOUN/6/nmod "
         "pariwisata/NOUN/10/compound")))
     assert {s for s, _, _ in facts(result, "signs")} == {"Kenya", "Peru"}
+
+
+def test_a_bare_ministers_title_is_the_minister_named_before_and_a_statement_at_an_event_attends_it():
+    # "Menteri Perindustrian Dewi Lestari tiba di Nairobi." / "..., kata Menperin pada acara Business Forum
+    # Kenya-Peru di Nairobi."
+    named = tokens("Menteri/PROPN/4/nsubj Perindustrian/PROPN/1/flat Dewi/PROPN/1/flat/B-PER "
+                   "Lestari/PROPN/3/flat/E-PER tiba/VERB/0/root di/ADP/7/case Nairobi/PROPN/5/obl/S-LOC")
+    said = tokens("Kerja/NOUN/3/nsubj sama/ADJ/1/amod penting/ADJ/0/root ,/PUNCT/5/punct kata/VERB/3/parataxis "
+                  "Menperin/PROPN/5/nsubj pada/ADP/8/case acara/NOUN/5/obl Business/PROPN/8/nmod/B-ORG "
+                  "Forum/PROPN/9/flat:name/I-ORG Kenya/PROPN/9/flat:name/E-ORG -/PUNCT/13/punct "
+                  "Peru/PROPN/11/flat:name/S-LOC di/ADP/15/case Nairobi/PROPN/8/nmod/S-LOC")
+    result = run(article(named, said))
+    assert entities(result).get("Business Forum Kenya-Peru") == "Event"  # the pair it joins is in its name
+    assert facts(result, "attends") == {("Dewi Lestari", "Business Forum Kenya-Peru", None)}
+    assert ("Nairobi", "Business Forum Kenya-Peru") in {(s, o) for s, o, _ in facts(result, "hosts")}
+
+
+def test_a_bare_leaders_title_stays_a_group():
+    # "Kedua presiden kemudian mengadakan pembicaraan." names no one president
+    result = run(article(
+        tokens("Presiden/PROPN/2/nsubj Amani/PROPN/1/flat/B-PER Otieno/PROPN/2/flat:name/E-PER tiba/VERB/0/root"),
+        tokens("Kedua/NUM/2/nummod presiden/NOUN/4/nsubj kemudian/ADV/4/advmod mengadakan/VERB/0/root "
+               "pembicaraan/NOUN/4/obj")))
+    people = [m for r in result.articles for m in r.mentions if m.type == "Person"]
+    assert all(m.source != "title" for m in people), people
