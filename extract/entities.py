@@ -596,6 +596,9 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
             i += 1
             continue
         n, etype, opts = hit
+        named_as = i + n < len(words) and toks[i + n - 1] in markers("naming") and words[i + n].text[:1].isupper()
+        if named_as:  # "acara bertajuk Forum Bisnis Kenya": the name is what follows
+            n += 1
         last = _cue_phrase_end(words, i + n - 1, i, opts)
         if "named" in opts and last == i + n - 1 and last < len(words) and norm(words[last].text) in DEMONSTRATIVES:
             last += 1  # "konferensi tersebut": the one named before (a bare "konferensi" names none)
@@ -605,7 +608,7 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
         person = min((x.first for x in mentions if x.type == "Person" and i + n - 1 < x.first <= last), default=0)
         if person:  # "juru bicara Kedutaan Besar AS Ana Morales": the name ends the embassy's
             last = person - 1
-        m = _mention(sentence, _own_name_start(words, i, n, last), last, etype, source="cue")
+        m = _mention(sentence, i + n if named_as else _own_name_start(words, i, n, last), last, etype, source="cue")
         m.text = trim_name(text[m.start:m.end])
         parties = {x.first for x in mentions if x.type in ("Person", "Country")}
         if not _anaphoric(m.text) and not _names_something(words, i, n, last, etype, opts, parties):

@@ -308,3 +308,13 @@ def test_the_head_of_a_unit_serves_the_body_named_after_the_unit_but_not_a_commi
                              ("Dewi", "PROPN", 1, "flat:name", "B-PER"), ("Lestari", "PROPN", 5, "flat:name", "E-PER"),
                              ("menegaskan", "VERB", 0, "root", "O")]))
     assert not any(o == "Corruption Eradication Commission of Indonesia" for _, o, _ in facts(committee, "holdsRole"))
+
+
+def test_a_cue_then_bertajuk_names_what_follows():
+    # "Ana Soto hadir dalam konferensi bertajuk Ketahanan Pangan Kenya di Nairobi."
+    result = run(article(tokens(
+        "Ana/PROPN/3/nsubj/B-PER Soto/PROPN/1/flat/E-PER hadir/VERB/0/root dalam/ADP/5/case konferensi/NOUN/3/obl "
+        "bertajuk/VERB/5/acl Ketahanan/PROPN/6/obj Pangan/PROPN/7/flat Kenya/PROPN/7/flat/S-LOC "
+        "di/ADP/11/case Nairobi/PROPN/3/obl/S-LOC")))
+    assert entities(result).get("Ketahanan Pangan Kenya") == "Event", entities(result)
+    assert ("Ana Soto", "Ketahanan Pangan Kenya", None) in facts(result, "attends")
