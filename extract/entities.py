@@ -83,6 +83,17 @@ def _name_tail(sentence: Sentence, first: int, last: int, taken: set[int]) -> in
                 or not w.text[:1].isupper() or w.upos != "PROPN"):
             break
         last += 1
+    return _name_suffix(words, last)
+
+
+def _name_suffix(words: list[Word], last: int) -> int:
+    """The last word of a name with its generational suffix ("Joseph Dunford, Jr.", "Floyd Mayweather Jr"):
+    ``markers.tsv`` ``name-suffix``, after a comma or not, with its period."""
+    k = last + 1 if last < len(words) and words[last].text == "," else last  # 0-based: the suffix's place
+    if k < len(words) and norm(words[k].text).rstrip(".") in markers("name-suffix") and words[k].text[:1].isupper():
+        last = k + 1
+        if last < len(words) and words[last].text == "." and words[last].start == words[last - 1].end:
+            last += 1
     return last
 
 
@@ -316,7 +327,10 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
         taken |= span
     out = _join_initials(sentence, out)
     for m in out:
-        m.text = text[m.start:m.end].strip(TRIM) or text[m.start:m.end]
+        raw = text[m.start:m.end]
+        m.text = raw.strip(TRIM) or raw
+        if raw.endswith(".") and m.text.split()[-1].lower() in markers("name-suffix"):
+            m.text += "."  # "Joseph Dunford, Jr.": the suffix keeps its period
     skip = not_entities()
     out = _without_clubs(sentence, out)
     return sorted((m for m in out if norm(m.text) not in skip and not WEB_NAME.search(m.text)), key=lambda m: m.first)

@@ -169,6 +169,8 @@ LEADER_ROLES = roles_flagged("leader")
 LOCAL_ROLES = roles_flagged("local")
 #: Offices of the Indonesian state, which Indonesian news names without the state.
 DOMESTIC_ROLES = roles_flagged("domestic")
+#: Offices whose name says they are the home state's ("Panglima TNI").
+HOME_ROLES = roles_flagged("home")
 #: Offices only a state has: its leaders and its cabinet.
 STATE_ROLES = LEADER_ROLES | DOMESTIC_ROLES
 #: The state whose press the extractor reads: an office named with no state is this state's.
@@ -199,9 +201,12 @@ def _role_facts(state: ArticleState, corpus: Corpus) -> None:
                         for ms in state.mentions.values() for m in ms if m.entity in corpus.entities}
     for h in state.holdings:
         employer = h.employer.entity if h.employer else corpus.employers.get(h.person.entity)
+        home_office = not h.employer and h.role in HOME_ROLES and HOME_STATE in article_entities
+        if home_office:
+            employer = HOME_STATE  # "Panglima TNI X ... ke AS": the office names its state
         if not h.employer and employer and h.role in STATE_ROLES and corpus.entities[employer].type != "Country":
             employer = None  # "Menko Polhukam Wiranto": a minister of a state, not of the body he chairs elsewhere
-        confidence = 0.9 if h.employer else 0.6
+        confidence = 0.9 if h.employer or home_office else 0.6
         if not employer and h.partner is not None:  # listed with "dan" after someone of a known state
             p = h.partner
             employer = p.employer.entity if p.employer else corpus.employers.get(p.person.entity)
@@ -240,6 +245,10 @@ def _implied_employer(state: ArticleState, corpus: Corpus, h: roles.RoleHolding,
     others = {key for i, key in named.items() if i not in employers}
     if h.role in DOMESTIC_ROLES and HOME_STATE in article_entities and others <= {HOME_STATE}:
         return HOME_STATE, 0.5
+    if h.role in DOMESTIC_ROLES - LEADER_ROLES and HOME_STATE in others:
+        # "Menteri Pariwisata Andi Rahman mendukung kerja sama antara Indonesia dan Peru": a minister
+        # named with no state, in a sentence that names the home state, is the home state's
+        return HOME_STATE, 0.45
     return None, 0.0
 
 

@@ -19,13 +19,13 @@ def roles() -> dict[str, list[str]]:
 
 @functools.cache
 def role_flags() -> dict[str, frozenset[str]]:
-    """English role label -> its flags in ``data/roles.tsv`` (leader, posted, domestic)."""
+    """English role label -> its flags in ``data/roles.tsv`` (leader, posted, domestic, local, home)."""
     return {label: frozenset(f.strip() for f in (rest[0] if rest else "").split(",") if f.strip())
             for label, _, *rest in rows("roles.tsv")}
 
 
 def roles_flagged(flag: str) -> frozenset[str]:
-    """The role labels that carry ``flag``: "leader", "posted" or "domestic"."""
+    """The role labels that carry ``flag`` (a flag of ``data/roles.tsv``)."""
     return frozenset(label for label, flags in role_flags().items() if flag in flags)
 
 

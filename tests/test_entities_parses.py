@@ -318,3 +318,11 @@ def test_a_cue_then_bertajuk_names_what_follows():
         "di/ADP/11/case Nairobi/PROPN/3/obl/S-LOC")))
     assert entities(result).get("Ketahanan Pangan Kenya") == "Event", entities(result)
     assert ("Ana Soto", "Ketahanan Pangan Kenya", None) in facts(result, "attends")
+
+
+def test_a_generational_suffix_ends_a_persons_name():
+    # "Jenderal Joseph Kamau, Jr. tiba di Lima."
+    result = run(article(tokens(
+        "Jenderal/PROPN/6/nsubj Joseph/PROPN/1/flat:name/B-PER Kamau/PROPN/2/flat:name/E-PER ,/PUNCT/5/punct "
+        "Jr./PROPN/1/appos tiba/VERB/0/root di/ADP/8/case Lima/PROPN/6/obl/S-LOC")))
+    assert "Joseph Kamau, Jr." in entities(result), entities(result)

@@ -392,3 +392,26 @@ def test_a_bare_leaders_title_stays_a_group():
                "pembicaraan/NOUN/4/obj")))
     people = [m for r in result.articles for m in r.mentions if m.type == "Person"]
     assert all(m.source != "title" for m in people), people
+
+
+def test_an_office_named_for_the_home_state_serves_it_and_a_minister_beside_the_home_state_is_its():
+    # "Panglima TNI Jenderal Budi Santoso ditolak masuk ke Peru."
+    army = tokens("Panglima/PROPN/5/nsubj:pass TNI/PROPN/1/flat Jenderal/PROPN/1/flat Budi/PROPN/1/flat/B-PER "
+                  "Santoso/PROPN/4/flat:name/E-PER ditolak/VERB/0/root masuk/VERB/6/xcomp ke/ADP/9/case "
+                  "Peru/PROPN/7/obl/S-LOC")
+    # "Menteri Pariwisata Dewi Lestari mendukung kerja sama antara Indonesia dan Peru."
+    minister = tokens("Menteri/PROPN/5/nsubj Pariwisata/PROPN/1/flat Dewi/PROPN/1/flat/B-PER "
+                      "Lestari/PROPN/3/flat:name/E-PER mendukung/VERB/0/root kerja/NOUN/5/obj sama/ADJ/6/amod "
+                      "antara/ADP/9/case Indonesia/PROPN/6/nmod/S-LOC dan/CCONJ/11/cc Peru/PROPN/9/conj/S-LOC")
+    roles = facts(run(article(army, minister)), "holdsRole")
+    assert ("Budi Santoso", "Indonesia", "Commander of the Indonesian National Armed Forces") in roles, roles
+    assert ("Dewi Lestari", "Indonesia", "Tourism Minister") in roles, roles
+    assert not any(o == "Peru" for _, o, _ in roles), roles
+
+
+def test_a_police_rank_after_kapolri_is_not_the_name():
+    # "Kapolri Jenderal Pol Budi Santoso hadir." / "Indonesia aman."
+    result = run(article(tokens("Kapolri/PROPN/6/nsubj Jenderal/PROPN/1/flat Pol/PROPN/1/flat Budi/PROPN/1/flat/B-PER "
+                                "Santoso/PROPN/4/flat:name/E-PER hadir/VERB/0/root"),
+                         tokens("Indonesia/PROPN/2/nsubj/S-LOC aman/ADJ/0/root")))
+    assert facts(result, "holdsRole") == {("Budi Santoso", "Indonesia", "Chief of the Indonesian National Police")}
