@@ -236,11 +236,12 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             j = post.last + 1
         words = sentence.words
         if employer is not None and j < len(words) and words[j - 1].text in (",", "("):
-            after = at.get(j + 1)  # "Juru bicara Kementerian Luar Negeri RI, Lucia Vargas", "Menlu RI (Sari)"
-            closed = after is not None and (words[j - 1].text == "," or (
+            namely = words[j - 1].text == "," and j < len(words) and norm(words[j].text) in markers("namely")
+            after = at.get(j + 2 if namely else j + 1)  # "Juru bicara Kementerian Luar Negeri RI, Lucia Vargas",
+            closed = after is not None and (words[j - 1].text == "," or (  # "Menlu RI (Sari)", "CEO X, yaitu Y"
                 after.last < len(words) and words[after.last].text == ")"))
             if after is not None and after.type == "Person" and closed:
-                j += 1
+                j += 2 if namely else 1
                 if titles is not None:  # "Presiden Tiongkok, Xi Jinping, ke Kazakhstan": the title is Xi too
                     titles.append(Title(label, employer, i, employer.last))
         j += honorific_at([w.text for w in words], j - 1)  # "Dato Sri", "Jenderal"

@@ -415,3 +415,11 @@ def test_a_police_rank_after_kapolri_is_not_the_name():
                                 "Santoso/PROPN/4/flat:name/E-PER hadir/VERB/0/root"),
                          tokens("Indonesia/PROPN/2/nsubj/S-LOC aman/ADJ/0/root")))
     assert facts(result, "holdsRole") == {("Budi Santoso", "Indonesia", "Chief of the Indonesian National Police")}
+
+
+def test_a_role_then_yaitu_introduces_its_holder():
+    # "Otieno menemui CEO Zentara, yaitu Ana Soto."
+    result = run(article(tokens(
+        "Otieno/PROPN/2/nsubj/S-PER menemui/VERB/0/root CEO/PROPN/2/obj Zentara/PROPN/3/flat/S-ORG "
+        ",/PUNCT/7/punct yaitu/ADV/7/advmod Ana/PROPN/3/appos/B-PER Soto/PROPN/7/flat/E-PER")))
+    assert ("Ana Soto", "Zentara", "Chief Executive") in facts(result, "holdsRole"), facts(result, "holdsRole")
