@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from .records import Entity, Fact, Sentence
-from .tables import DATA, norm, rows
+from .tables import DATA, markers, norm, rows
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,11 @@ NOT_ONLY = frozenset({"hanya", "sekadar", "cuma", "semata", "semata-mata"})
 
 
 def _stopped(words, i: int, trigger: int) -> bool:
-    """A comma or a clause break between the cue word and the trigger ends the cue's reach."""
+    """A comma or a clause break between the cue word and the trigger ends the cue's reach; a
+    conjunction that is also an adverb, right after a cue verb, is the adverb ("menghentikan
+    sementara kerja sama": stopped for now, not "while")."""
     between = words[min(i, trigger):max(i, trigger) - 1]
-    return any(w.text in (",", ";", ".", "\"", "“", "”") or w.upos == "SCONJ" for w in between)
+    adverbs = markers("adverb-conjunction")
+    return any(w.text in (",", ";", ".", "\"", "“", "”")
+               or (w.upos == "SCONJ" and not (w.index == min(i, trigger) + 1 and norm(w.text) in adverbs))
+               for w in between)

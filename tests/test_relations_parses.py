@@ -423,3 +423,12 @@ def test_a_role_then_yaitu_introduces_its_holder():
         "Otieno/PROPN/2/nsubj/S-PER menemui/VERB/0/root CEO/PROPN/2/obj Zentara/PROPN/3/flat/S-ORG "
         ",/PUNCT/7/punct yaitu/ADV/7/advmod Ana/PROPN/3/appos/B-PER Soto/PROPN/7/flat/E-PER")))
     assert ("Ana Soto", "Zentara", "Chief Executive") in facts(result, "holdsRole"), facts(result, "holdsRole")
+
+
+def test_cooperation_stopped_for_now_is_no_cooperation():
+    # "Kenya menghentikan sementara kerja sama di bidang pertahanan dengan Peru."
+    result = run(article(tokens(
+        "Kenya/PROPN/2/nsubj/S-LOC menghentikan/VERB/0/root sementara/SCONJ/4/mark kerja/NOUN/2/obj "
+        "sama/ADJ/4/amod di/ADP/7/case bidang/NOUN/4/nmod pertahanan/NOUN/7/compound dengan/ADP/10/case "
+        "Peru/PROPN/4/nmod/S-LOC")))
+    assert facts(result, "cooperatesOn") == set()
