@@ -41,7 +41,7 @@ OPTIONS = {
                 "barnesHut": {"gravitationalConstant": -4000, "springLength": 110, "avoidOverlap": 0.2}},
     "layout": {"improvedLayout": False},
     "nodes": {"shape": "dot", "borderWidth": 1,
-              "scaling": {"min": 7, "max": 38, "label": {"enabled": True, "min": 14, "max": 30, "drawThreshold": 5}},
+              "scaling": {"min": 7, "max": 28, "label": {"enabled": True, "min": 14, "max": 24, "drawThreshold": 5}},
               "font": {"size": 13, "strokeWidth": 3, "strokeColor": "#ffffff"}},
     "edges": {"smooth": False, "color": {"color": "#b9b9b9", "highlight": "#333333", "hover": "#666666"},
               "scaling": {"min": 1, "max": 7, "label": {"enabled": False}},

@@ -60,6 +60,7 @@ PANEL = r"""<aside id="dg-panel"><div id="dg-panel-body"></div></aside>"""
 SCRIPT = r"""
 (function () {
 "use strict";
+performance.mark("diplograf-script");
 const D = JSON.parse(document.getElementById("diplograf-data").textContent);
 const E = D.entities, F = D.facts, A = D.articles, C = D.colours, SYM = new Set(D.symmetric);
 const ids = Object.keys(E).sort();
@@ -204,6 +205,7 @@ $("dg-search").addEventListener("keydown", (ev) => { if (ev.key === "Enter") sea
 
 // --- applying the filters to the drawing: hide nodes and edges, relabel the edges from their shown facts
 const hidden = {}, edgeSig = {};
+ids.forEach((id) => { hidden[id] = false; });  // pyvis draws every node
 const edgeIds = edges.getIds();
 let shown = new Set(), shownFacts = 0;
 function shownNodes() { return ids.filter((id) => shown.has(id)); }
@@ -348,12 +350,15 @@ network.on("click", (p) => {
 nodes.update(ids.map((id) => ({id: id, title: E[id].name + " (" + E[id].type + "), " + E[id].degree + " fact(s)" +
   (E[id].aliases.length > 1 ? "\nalso: " + E[id].aliases.filter((a) => a !== E[id].name).join(", ") : "")})));
 dateLabel();
+performance.mark("diplograf-wired");
 apply();
+performance.mark("diplograf-filtered");
 network.once("afterDrawing", () => {
   window.diplografReadyAt = performance.now();
   window.diplografReady = true;
 });
 network.fit();
+if (network.getScale() > 1) network.moveTo({scale: 1});  // a small graph is not blown up
 window.diplograf = {resolve: resolve, focus: focusNode, shown: () => ({nodes: shown.size, facts: shownFacts}),
                     selected: () => sel};
 })();
