@@ -20,7 +20,7 @@ from diplograf.extract.records import SYMMETRIC, ArticleResult, Extraction, Fact
 
 from .outputs import atomic_write
 from .view_layout import layout
-from .view_page import BAR, PANEL, SCRIPT, STYLE
+from .view_page import BAR, HOOK, PANEL, SCRIPT, STYLE
 
 #: Node colour of each entity type.
 COLOURS = {
@@ -157,11 +157,13 @@ def render_html(extraction: Extraction, title: str = "diplograf") -> str:
     html = REMOTE_TAGS.sub("", html)
     html = EMPTY_HEADINGS.sub("", html)
     head = f"<head>\n<title>{escape(title)}</title>\n<style>{STYLE}</style>"
-    # the panel comes before pyvis's drawing (placed right by CSS), so that the canvas has its final size
-    body = f'<body>\n{BAR.replace("{title}", escape(title))}\n<div id="dg-main">{PANEL}'
-    tail = (f'</div>\n<script type="application/json" id="diplograf-data">{script_json(data)}</script>\n'
-            f"<script>{SCRIPT}</script>\n</body>")
-    for old, new in (("<head>", head), ("<body>", body), ("</body>", tail)):
+    # the data and the view's script come before pyvis's drawing, which calls them (HOOK); the panel
+    # too (placed right by CSS), so that the canvas has its final size when the network is made
+    body = (f'<body>\n{BAR.replace("{title}", escape(title))}\n'
+            f'<script type="application/json" id="diplograf-data">{script_json(data)}</script>\n'
+            f'<script>{SCRIPT}</script>\n<div id="dg-main">{PANEL}')
+    hooked = f"window.diplograf.prepare();\n{HOOK}\nwindow.diplograf.wire();"
+    for old, new in (("<head>", head), ("<body>", body), ("</body>", "</div>\n</body>"), (HOOK, hooked)):
         if html.count(old) != 1:
             raise RuntimeError(f"pyvis's page has {html.count(old)} '{old}', not one: its template changed")
         html = html.replace(old, new, 1)

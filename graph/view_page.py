@@ -1,8 +1,10 @@
 """The view's own page parts, inlined into pyvis's page by ``view.py``: the tool bar, the side panel,
 their style, and the script that filters, searches and fills the panel from the JSON data block.
 
-The script only ever writes text with ``textContent`` (never ``innerHTML``) and links only http(s) URLs,
-so whatever an article contains stays text. It sets ``window.diplografReady`` after the first draw.
+``HOOK`` is the line of pyvis's script that makes the network: the view's script prepares the data sets
+just before it and wires the events just after. The script only ever writes text with ``textContent``
+(never ``innerHTML``) and links only http(s) URLs, so whatever an article contains stays text. It sets
+``window.diplografReady`` after the first draw.
 """
 
 STYLE = r"""
@@ -55,10 +57,15 @@ BAR = r"""<div id="dg-bar">
  <datalist id="dg-names"></datalist>
 </div>"""
 
+HOOK = "network = new vis.Network(container, data, options);"
+
 PANEL = r"""<aside id="dg-panel"><div id="dg-panel-body"></div></aside>"""
 
 SCRIPT = r"""
-(function () {
+window.diplograf = {};
+// prepare(): run by pyvis's script between making the data sets and the network, so that the first
+// looks (titles, edge labels) cost no redraw; it leaves wire() to run once the network exists.
+window.diplograf.prepare = function () {
 "use strict";
 performance.mark("diplograf-script");
 const D = JSON.parse(document.getElementById("diplograf-data").textContent);
@@ -339,27 +346,27 @@ function focusNode(id) {
   }
   panel();
 }
-network.on("click", (p) => {
-  if (p.nodes.length) sel = {kind: "node", id: p.nodes[0]};
-  else if (p.edges.length) sel = {kind: "edge", id: p.edges[0]};
-  else sel = null;
-  panel();
-});
-
-// --- hover texts, first filtering, fit, and the ready flag after the first draw
+// --- hover texts and the first filtering, before the network is drawn; then events, fit, ready flag
 nodes.update(ids.map((id) => ({id: id, title: E[id].name + " (" + E[id].type + "), " + E[id].degree + " fact(s)" +
   (E[id].aliases.length > 1 ? "\nalso: " + E[id].aliases.filter((a) => a !== E[id].name).join(", ") : "")})));
 dateLabel();
-performance.mark("diplograf-wired");
 apply();
-performance.mark("diplograf-filtered");
-network.once("afterDrawing", () => {
-  window.diplografReadyAt = performance.now();
-  window.diplografReady = true;
-});
-network.fit();
-if (network.getScale() > 1) network.moveTo({scale: 1});  // a small graph is not blown up
-window.diplograf = {resolve: resolve, focus: focusNode, shown: () => ({nodes: shown.size, facts: shownFacts}),
-                    selected: () => sel};
-})();
+performance.mark("diplograf-prepared");
+Object.assign(window.diplograf, {resolve: resolve, focus: focusNode, selected: () => sel,
+                                 shown: () => ({nodes: shown.size, facts: shownFacts})});
+window.diplograf.wire = function () {
+  network.on("click", (p) => {
+    if (p.nodes.length) sel = {kind: "node", id: p.nodes[0]};
+    else if (p.edges.length) sel = {kind: "edge", id: p.edges[0]};
+    else sel = null;
+    panel();
+  });
+  network.once("afterDrawing", () => {
+    window.diplografReadyAt = performance.now();
+    window.diplografReady = true;
+  });
+  network.fit();
+  if (network.getScale() > 1) network.moveTo({scale: 1});  // a small graph is not blown up
+};
+};
 """

@@ -81,3 +81,24 @@ def test_the_page_is_the_same_bytes_every_time_and_places_every_node():
     drawn = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html).group(1)
     assert all("x" in n and "y" in n for n in json.loads(drawn))
     assert '"physics": {"enabled": false' in html
+
+
+def test_a_component_of_hundreds_of_nodes_is_laid_out_by_numpy_forces(monkeypatch):
+    import random
+
+    import numpy as np
+
+    def no_spring(*args, **kwargs):
+        raise AssertionError("networkx's spring layout needs scipy from 500 nodes on")
+
+    rng = random.Random(3)
+    g = nx.random_labeled_tree(600, seed=3)
+    g = nx.relabel_nodes(g, {n: f"n{n:04d}" for n in g})
+    monkeypatch.setattr(nx, "spring_layout", no_spring)
+    pos = layout(g)
+    assert layout(g) == pos and len(set(pos.values())) == len(g)
+    xy = {n: np.array(p, dtype=float) for n, p in pos.items()}
+    linked = np.mean([np.linalg.norm(xy[u] - xy[v]) for u, v in g.edges()])
+    nodes = sorted(g)
+    anyhow = np.mean([np.linalg.norm(xy[rng.choice(nodes)] - xy[rng.choice(nodes)]) for _ in range(2000)])
+    assert linked < anyhow / 3  # the forces pull linked nodes together
