@@ -78,6 +78,7 @@ function el(tag, attrs, text) {
   if (text !== undefined && text !== null) e.textContent = text;
   return e;
 }
+const factIndex = new Map(F.map((f, i) => [f, i]));
 const pid = (a, b) => (a < b ? a + "\t" + b : b + "\t" + a);
 
 // --- dates: each fact's day (its date, else the start of its period), as an index into the sorted days
@@ -291,9 +292,9 @@ function factEl(f, on) {
   return d;
 }
 function factList(box, list) {
-  const idx = list.map((f) => F.indexOf(f));
-  const on = list.filter((f, j) => shownFact(f, idx[j])), off = list.filter((f, j) => !shownFact(f, idx[j]));
-  const order = (x, y) => ((x.date || x.period || "~") < (y.date || y.period || "~") ? -1 : 1);
+  const on = list.filter((f) => shownFact(f, factIndex.get(f)));
+  const off = list.filter((f) => !shownFact(f, factIndex.get(f)));
+  const order = (x, y) => (x.date || x.period || "~").localeCompare(y.date || y.period || "~");
   on.sort(order).slice(0, 300).forEach((f) => box.appendChild(factEl(f, true)));
   if (on.length > 300) box.appendChild(el("p", {class: "dg-hint"}, "… and " + (on.length - 300) + " more"));
   if (off.length) {

@@ -74,6 +74,9 @@ def test_html_view_is_self_contained(examples_page, example_facts):
     assert examples_page.errors == []
     assert [u for u in examples_page.requests if not u.startswith("file://")] == []
     assert any("Fumio Kishida" in t and "source: 02_" in t for t in edge_titles)
+    assert page.evaluate("() => network.physics.options.enabled") is False  # the layout comes from Python
+    page.locator("#dg-physics").check()
+    assert page.evaluate("() => network.physics.options.enabled") is True
     assert page.locator("#dg-count").inner_text() == (f"{len(nodes)} of {len(nodes)} entities · "
                                                       f"{len(example_facts)} of {len(example_facts)} facts")
 
