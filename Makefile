@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 SHARED ?= ../shared
 
-.PHONY: demo test test-fast lint models evaluate-models scores audit browser servers benchmark benchmark-build notebooks clean help
+.PHONY: demo test test-fast lint models evaluate-models scores audit browser servers benchmark benchmark-build benchmark-view notebooks clean help
 
 help:
 	@echo "make demo             build the graph from examples/ into $(OUT)/ (creates $(VENV))"
@@ -21,6 +21,7 @@ help:
 	@echo "make benchmark        load time and query latency, 1M synthetic triples: pyoxigraph vs rdflib"
 	@echo "make notebooks        execute every notebook of notebooks/ (on the bundled examples, no network)"
 	@echo "make benchmark-build  build speed: words/s, time per stage, cached rebuild, peak RSS (60 real articles)"
+	@echo "make benchmark-view   graph.html's size and load time in headless Chromium: examples, 300 real articles"
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +73,9 @@ notebooks: $(STAMP)
 
 benchmark-build: $(STAMP)
 	$(PY) benchmarks/build_benchmark.py --shared $(SHARED)
+
+benchmark-view: $(STAMP) browser
+	$(PY) benchmarks/view_benchmark.py --shared $(SHARED)
 
 clean:
 	rm -rf $(OUT) .pytest_cache
