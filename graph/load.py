@@ -30,8 +30,12 @@ class LoadError(RuntimeError):
 
 @dataclass
 class LoadReport:
+    """What a load sent. ``triples`` counts each graph's own; ``distinct`` the triples of their union (the
+    build's count): an entity's facts repeat in every article graph that mentions it."""
+
     graphs: int = 0
     triples: int = 0
+    distinct: int = 0
     requests: int = 0
     retries: int = 0
     seconds: float = 0.0
@@ -70,7 +74,7 @@ def read_named_graphs(path: Path, default_graph: str | None = None) -> dict[str,
         for q in quads:
             if isinstance(q.graph_name, ox.DefaultGraph):
                 if not default_graph:
-                    raise LoadError(f"{path}: has triples outside named graphs; give --graph IRI to load them "
+                    raise LoadError(f"{path}: has triples outside named graphs; give --graph-iri IRI to load them "
                                     "into one graph, or load graph.trig / graph.nq (one graph per article)")
                 name = default_graph
             else:
@@ -168,6 +172,7 @@ def load_graphs(graphs: dict[str, list[str]], client: GraphStoreClient, batch_si
     """PUT each graph (replacing it), POST the rest of a large one in batches; returns what was done."""
     t0 = time.time()
     report = client.report
+    report.distinct = len(set().union(*graphs.values()))
     for name, lines in graphs.items():
         try:
             for i, batch in enumerate(_batches(lines, batch_size)):

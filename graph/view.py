@@ -72,7 +72,8 @@ def render_html(extraction: Extraction, title: str = "diplograf") -> str:
                      f'border-radius:6px;background:{COLOURS.get(t, "#bab0ac")}"></span> {escape(t)}</span>'
                      for t in types)
     html = re.sub(r"<body>", '<body>\n<div id="legend" style="font:13px sans-serif;padding:6px 10px">'
-                  f'<b>{escape(title)}</b> — {g.number_of_nodes()} entities, {g.number_of_edges()} facts. '
+                  f'<b>{escape(title)}</b> — {g.number_of_nodes()} entities in {g.number_of_edges()} facts '
+                  f'(of {len(extraction.entities)} entities found; the others take part in no fact). '
                   f"Hover an edge for its evidence. {legend}</div>", html, count=1)
     return html
 
