@@ -135,7 +135,7 @@ def test_shipped_queries_have_no_fixed_defaults_and_declare_their_parameters():
         blocks = re.findall(r"VALUES\s+\?(\w+)\s*\{([^}]*)\}", text)
         assert all(body.strip() == "UNDEF" for _, body in blocks), f"{path.name} binds a default: {blocks}"
         assert {name for name, _ in blocks} == {p.name for p in query_params(text)}, path.name
-    assert [str(p.name) for p in query_params(find_query("events-between-countries").read_text())] == \
+    assert sorted(p.name for p in query_params(find_query("events-between-countries").read_text())) == \
         ["a", "b", "from", "to"]
 
 
@@ -173,7 +173,7 @@ def test_readme_lists_each_shipped_query_with_its_parameters():
                                             ("from=March", "takes a date as YYYY-MM-DD"),
                                             ("to=2024-02-30", "takes a date as YYYY-MM-DD"),
                                             ("b=<not an iri>", "not a valid IRI"),
-                                            ("c=country/ID", "parameters: ?a, ?b, ?from, ?to"),
+                                            ("c=country/ID", "parameters: ?from, ?to, ?a, ?b"),
                                             ("country/ID", "write NAME=VALUE")])
 def test_a_bad_bind_value_says_what_form_is_expected(out, capsys, bind, expected):
     assert main(["query", str(out / "store"), "--file", "events-between-countries", "--bind", bind]) == 1
