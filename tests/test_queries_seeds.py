@@ -1,4 +1,5 @@
-"""The competency questions on the seeds' graph agree with facts.jsonl, in rdflib and in the embedded store."""
+"""The competency questions on the seeds' graph agree with facts.jsonl, in rdflib and in the embedded store
+(through the library API: ``diplograf.graph.api.query`` and ``validate``)."""
 
 from __future__ import annotations
 
@@ -6,25 +7,23 @@ from collections import Counter
 
 import pytest
 
-from diplograf.graph.query import GraphSource, StoreSource, bind_params, find_query
-from diplograf.graph.validate import validate_file
+from diplograf.graph import api
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module", params=["graph.trig", "graph.jsonld", "store"])
 def source(request, seeds_build):
-    path = seeds_build / request.param
-    return StoreSource(path) if request.param == "store" else GraphSource(path)
+    return seeds_build / request.param
 
 
 def _rows(source, name, **params):
-    return source.query(bind_params(find_query(name).read_text(), params)).records()
+    return api.query(source, file=name, bind=params).records()
 
 
 def test_seeds_graph_validates(seeds_build):
-    for name in ("graph.ttl", "graph.trig"):
-        report = validate_file(seeds_build / name)
+    for name in ("graph.ttl", "graph.trig", "store"):
+        report = api.validate(seeds_build / name)
         assert report.conforms, [str(f) for f in report.violations]
 
 
