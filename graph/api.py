@@ -182,13 +182,16 @@ def validate(target: str | Path, auth=None) -> Report:
 
 def load(graph: str | Path, endpoint: str, *, graph_iri: str | None = None, auth=None, retries: int = 5,
          backoff: float = 0.5, timeout: float = 120.0, batch_size: int = 50_000,
-         progress: Callable[[int], object] | None = None,
+         progress: Callable[[int], object] | None = None, on_total: Callable[[int], object] | None = None,
          notice: Callable[[str], object] | None = None) -> LoadReport:
     """PUT every named graph of ``graph`` (graph.trig / graph.nq, a build folder or a store folder) to the
     Graph Store ``endpoint``, replacing each; ``graph_iri`` names the graph of a file without named graphs.
+    ``on_total`` hears the number of triples to send before any is; ``progress`` each batch sent.
     Raises LoadError when the server refuses or stays away (rerunning resumes: graphs are replaced)."""
     from .load import GraphStoreClient, load_graphs, read_named_graphs
 
     graphs = read_named_graphs(Path(graph), default_graph=graph_iri)
+    if on_total:
+        on_total(sum(len(lines) for lines in graphs.values()))
     client = GraphStoreClient(endpoint, auth=auth, retries=retries, backoff=backoff, timeout=timeout, notice=notice)
     return load_graphs(graphs, client, batch_size=batch_size, progress=progress)

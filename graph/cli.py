@@ -192,8 +192,12 @@ def cmd_load(args) -> int:
     from .api import load
 
     with tqdm(desc="loading", unit="triple", file=sys.stderr, disable=args.quiet or None) as bar:
+        def total(n: int) -> None:
+            bar.total = n
+            bar.refresh()
+
         report = load(args.graph, args.endpoint, graph_iri=args.graph_iri, auth=_auth(args), retries=args.retries,
-                      backoff=args.backoff, timeout=args.timeout, batch_size=args.batch_size,
+                      backoff=args.backoff, timeout=args.timeout, batch_size=args.batch_size, on_total=total,
                       progress=bar.update, notice=lambda m: print(m, file=sys.stderr))
     if not args.quiet:
         print(f"loaded {report.graphs} graphs, {report.triples} triples into {args.endpoint} in "
@@ -220,7 +224,7 @@ def _version() -> str:
 
 
 class _Help(argparse.HelpFormatter):
-    """Descriptions as written; every option's default shown, unless its help already says it."""
+    """Every option's default shown, unless its help already says it."""
 
     def _get_help_string(self, action: argparse.Action) -> str:
         text = action.help or ""
@@ -335,8 +339,8 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-#: Exit statuses: argparse exits USAGE on a bad command line; a command that cannot do its work, FAILED.
-FAILED, USAGE = 1, 2
+#: The exit status of a command that cannot do its work (argparse exits 2 on a usage error).
+FAILED = 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -321,12 +321,12 @@ class EndpointSource:
     def query(self, text: str) -> Answer:
         import requests
 
-        text = with_prefixes(text)
-        graph_form = _GRAPH_FORM.search(_strip_comments(text)) is not None
+        sent = with_prefixes(text)
+        graph_form = _GRAPH_FORM.search(_strip_comments(sent)) is not None
         accept = ("application/n-triples, text/plain;q=0.9" if graph_form
                   else "application/sparql-results+json, application/n-triples;q=0.9, text/plain;q=0.5")
         try:
-            resp = requests.post(self.url, data={"query": text}, auth=self.auth, timeout=self.timeout,
+            resp = requests.post(self.url, data={"query": sent}, auth=self.auth, timeout=self.timeout,
                                  headers={"Accept": accept})
         except requests.RequestException as err:
             raise QueryError(f"{self.url}: cannot reach the SPARQL endpoint ({err})") from err

@@ -49,5 +49,11 @@ def test_build_summary_entities_view_and_load_counts_agree(tmp_path, capsys):
         n = EndpointSource(server.query).query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
                                                "WHERE { GRAPH ?g { ?s ?p ?o } } }").records(typed=True)[0]["n"]
         assert n == triples
+        # the endpoint as a new user meets it: validate reads it, a syntax error comes back in plain words
+        assert main(["validate", server.query]) == 0
+        assert capsys.readouterr().out.strip().endswith("conforms (0 violation(s), 0 warning(s))")
+        assert main(["query", server.query, "SELECT ?s WHERE {\n  ?s diplo:label ?x ) }"]) == 1
+        err = capsys.readouterr().err
+        assert "SPARQL syntax error at line 1, column 17: this '{' is never closed (a ')' at line 2, column 21" in err
     finally:
         server.stop()
