@@ -1,10 +1,13 @@
-"""The build use-case as a library function: ``diplograf build`` is a thin layer over ``build()``.
+"""diplograf's use-cases as library functions; every ``diplograf`` command is a thin layer over one.
 
-    from diplograf.graph.api import build
-    result = build(["articles.jsonl"], out="out")
+    from diplograf.graph.api import build, load, query, validate
+    result = build(["articles.jsonl"], out="out", store="out/store")
     result.graph            # the rdflib graph (union of the article graphs)
     result.extraction       # entities and facts, with their evidence
     result.rejected         # what was skipped, and why
+    query("out/store", file="meetings").records(typed=True)   # an Answer: rows, booleans or triples
+    validate("out/store").conforms                             # a Report of SHACL findings
+    load("out/graph.trig", "http://127.0.0.1:7878/store")     # a LoadReport: graphs, triples, requests
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
@@ -22,6 +26,11 @@ from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
 from diplograf.extract.language import keep_indonesian
 from diplograf.extract.models import ModelSpec, load_pipeline
 from diplograf.extract.records import Article, Extraction
+
+if TYPE_CHECKING:  # the results of query, validate and load; their modules load only when called
+    from .load import LoadReport
+    from .query import Answer
+    from .validate import Report
 
 
 def default_threads() -> int:
@@ -139,3 +148,49 @@ def _publish(result: BuildResult, out: Path, formats: list[str], store: str | Pa
 
             write_store(result.graphs, Path(store))
     return written
+
+
+# ---------------------------------------------------------------- query, validate, load
+
+
+def query(target: str | Path | Graph, text: str | None = None, *, file: str | Path | None = None,
+          bind: dict[str, str] | None = None, auth=None) -> Answer:
+    """Run SPARQL over ``target`` (a graph file, a store folder, an endpoint URL or an rdflib graph such
+    as ``build(...).graph``): ``text``, or the .rq ``file`` (a path or a shipped query's name), its
+    parameters set from ``bind``. Raises QueryError for a source that cannot be read, a bad parameter
+    value or a query that is not valid SPARQL."""
+    from .query import GraphSource, QueryError, bind_params, find_query, open_source
+
+    if file is not None:
+        text = find_query(str(file)).read_text(encoding="utf-8")
+    if not text:
+        raise QueryError("give a query text, or a .rq file (--file NAME)")
+    source = GraphSource(target) if isinstance(target, Graph) else open_source(str(target), auth=auth)
+    return source.query(bind_params(text, dict(bind or {})))
+
+
+def validate(target: str | Path, auth=None) -> Report:
+    """SHACL-validate what ``query`` reads (a graph file of any syntax, a store folder, an endpoint URL)."""
+    from .query import read_graph
+    from .validate import validate_graph
+
+    return validate_graph(read_graph(str(target), auth=auth))
+
+
+def load(graph: str | Path, endpoint: str, *, graph_iri: str | None = None, auth=None, retries: int = 5,
+         backoff: float = 0.5, timeout: float = 120.0, batch_size: int = 50_000,
+         progress: Callable[[int], object] | None = None, on_total: Callable[[int], object] | None = None,
+         on_graph: Callable[[int, int, str], object] | None = None,
+         notice: Callable[[str], object] | None = None) -> LoadReport:
+    """PUT every named graph of ``graph`` (graph.trig / graph.nq, a build folder or a store folder) to the
+    Graph Store ``endpoint``, replacing each; ``graph_iri`` names the graph of a file without named graphs.
+    ``on_total`` hears the number of triples to send before any is; ``on_graph(number, count, iri)`` each
+    graph before it is sent; ``progress`` each batch sent.
+    Raises LoadError when the server refuses or stays away (rerunning resumes: graphs are replaced)."""
+    from .load import GraphStoreClient, load_graphs, read_named_graphs
+
+    graphs = read_named_graphs(Path(graph), default_graph=graph_iri)
+    if on_total:
+        on_total(sum(len(lines) for lines in graphs.values()))
+    client = GraphStoreClient(endpoint, auth=auth, retries=retries, backoff=backoff, timeout=timeout, notice=notice)
+    return load_graphs(graphs, client, batch_size=batch_size, progress=progress, on_graph=on_graph)

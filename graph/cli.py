@@ -1,17 +1,21 @@
-"""The ``diplograf`` command line.
+"""The diplograf command line: articles to a knowledge graph, and SPARQL, SHACL and triplestores over it.
 
     diplograf build examples/ --out out --store out/store   # articles -> RDF, facts.jsonl, graph.html, a store
     diplograf annotate "Presiden Joko Widodo bertemu Xi Jinping."   # Stanza's reading as CoNLL-U
     diplograf query out/store 'SELECT ?s WHERE { ?s a diplo:Meeting }' --format csv
-    diplograf validate out/graph.ttl                        # SHACL, in plain words
+    diplograf query out/store --file events-between-countries --bind a=country/ID --bind from=2024-01-01
+    diplograf validate out/store                            # SHACL, in plain words
     diplograf serve out/store --port 7878                   # SPARQL endpoint on 127.0.0.1
     diplograf load out/graph.trig --endpoint http://127.0.0.1:7878/store
+
+Exit status: 0 done, 1 failed (the message says why; validate: the graph violates a shape), 2 a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -25,7 +29,7 @@ from diplograf.ontology import QUERIES_DIR
 
 from .api import default_threads
 from .load import LoadError
-from .query import QueryError, bind_params, find_query, format_answer, open_source
+from .query import QueryError, format_answer
 from .store import StoreError
 
 
@@ -56,6 +60,7 @@ def cmd_build(args) -> int:
 
     from .api import build
     from .formats import parse_formats
+    from .outputs import entity_rows
 
     t0 = time.time()
     try:
@@ -85,11 +90,17 @@ def cmd_build(args) -> int:
     extraction, out = result.extraction, args.out
     n_facts = sum(len(r.facts) for r in extraction.articles)
     n_triples = len({t for g in result.graphs.values() for t in g})
+    in_graphs = sum(len(g) for g in result.graphs.values())
     seconds = time.time() - t0
     print(f"\n{len(result.articles)} articles -> {len(extraction.entities)} entities, {n_facts} facts, "
           f"{n_triples} triples in {len(result.graphs)} article graphs, {seconds:.1f} s "
           f"({result.words / max(seconds, 1e-9):,.0f} words/s)"
           + (f"; skipped {len(result.rejected)} (see {out / 'rejected.jsonl'})" if result.rejected else ""))
+    rows = len(entity_rows(extraction))
+    drawn = len({k for r in extraction.articles for f in r.facts for k in (f.subject, f.object)})
+    print(f"  (counted once each; entities.jsonl has {rows} rows, one per entity per article naming it; "
+          f"graph.html draws the {drawn} entities in facts; load sends {in_graphs} triples, as an entity's "
+          "facts repeat in each article graph naming it)")
     by_rel = Counter(f.predicate for r in extraction.articles for f in r.facts)
     for rel, n in sorted(by_rel.items()):
         print(f"  {rel:22s} {n}")
@@ -103,9 +114,21 @@ def cmd_build(args) -> int:
     return 0
 
 
+#: An argument with no space that ends like a file name, or has a folder in it, is meant as a path.
+_LOOKS_LIKE_A_PATH = re.compile(r"\S*(/|\\)\S*|\S+\.(txt|text|md|conllu|jsonl?)", re.IGNORECASE)
+
+
 def cmd_annotate(args) -> int:
     source = Path(args.text)
-    text = source.read_text(encoding="utf-8") if source.is_file() else args.text
+    if source.is_dir():
+        raise InputError(f"annotate: {source} is a folder; give a text file or the text itself")
+    if source.is_file():
+        text = source.read_text(encoding="utf-8")
+    elif _LOOKS_LIKE_A_PATH.fullmatch(args.text.strip()):
+        raise InputError(f"annotate: {args.text}: no such file (to annotate these words as text, add a space "
+                         "or a full stop: they read as a path)")
+    else:
+        text = args.text
     if not text.strip():
         raise InputError("annotate: nothing to annotate (empty text)")
     doc = load_pipeline(_spec(args))(text)
@@ -120,29 +143,29 @@ def _auth(args):
     return make_auth(args.user, password, args.auth)
 
 
-def cmd_query(args) -> int:
-    if args.file:
-        query = find_query(args.file).read_text(encoding="utf-8")
-    elif args.query:
-        query = args.query
-    else:
-        raise QueryError("give a query as an argument or with --file q.rq")
+def _bindings(items: list[str]) -> dict[str, str]:
     params = {}
-    for item in args.bind:
+    for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name:
-            raise QueryError(f"--bind {item!r}: write NAME=VALUE")
+            raise QueryError(f"--bind {item!r}: write NAME=VALUE, e.g. --bind a=country/ID")
         params[name.lstrip("?")] = value
-    query = bind_params(query, params)
-    source = open_source(str(args.graph), auth=_auth(args))
-    print(format_answer(source.query(query), args.format))
+    return params
+
+
+def cmd_query(args) -> int:
+    from .api import query
+
+    answer = query(args.graph, args.query, file=args.file, bind=_bindings(args.bind), auth=_auth(args))
+    print(format_answer(answer, args.format))
     return 0
 
 
 def cmd_validate(args) -> int:
-    from .validate import format_report, validate_file
+    from .api import validate
+    from .validate import format_report
 
-    report = validate_file(args.graph)
+    report = validate(args.graph, auth=_auth(args))
     print(format_report(report, limit=args.limit))
     return 0 if report.conforms else 1
 
@@ -171,21 +194,25 @@ def cmd_serve(args) -> int:
 def cmd_load(args) -> int:
     from tqdm import tqdm
 
-    from .load import GraphStoreClient, load_graphs, read_named_graphs
+    from .api import load
 
-    graphs = read_named_graphs(args.graph, default_graph=args.graph_iri)
-    total = sum(len(lines) for lines in graphs.values())
-    client = GraphStoreClient(args.endpoint, auth=_auth(args), retries=args.retries, backoff=args.backoff,
-                              timeout=args.timeout, notice=lambda m: print(m, file=sys.stderr))
-    with tqdm(total=total, desc="loading", unit="triple", file=sys.stderr, disable=args.quiet or None) as bar:
+    with tqdm(desc="loading", unit="triple", file=sys.stderr, disable=args.quiet or None) as bar:
+        def total(n: int) -> None:
+            bar.total = n
+            bar.refresh()
+
         def on_graph(number: int, count: int, iri: str) -> None:
             bar.set_description(f"graph {number}/{count}")
             bar.set_postfix_str(iri.rsplit("/", 1)[-1], refresh=True)
 
-        report = load_graphs(graphs, client, batch_size=args.batch_size, progress=bar.update, on_graph=on_graph)
+        report = load(args.graph, args.endpoint, graph_iri=args.graph_iri, auth=_auth(args), retries=args.retries,
+                      backoff=args.backoff, timeout=args.timeout, batch_size=args.batch_size, on_total=total,
+                      on_graph=on_graph, progress=bar.update, notice=lambda m: print(m, file=sys.stderr))
     if not args.quiet:
         print(f"loaded {report.graphs} graphs, {report.triples} triples into {args.endpoint} in "
-              f"{report.seconds:.1f} s ({report.requests} requests, {report.retries} retries)")
+              f"{report.seconds:.1f} s ({report.requests} requests, {report.retries} retries); "
+              f"{report.distinct} distinct, as build counts them: an entity's facts are in every article graph "
+              "that mentions it")
     return 0
 
 
@@ -205,11 +232,27 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+class _Help(argparse.HelpFormatter):
+    """Every option's default shown, unless its help already says it."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        default = action.default
+        if ("default" in text or default in (None, False, [], argparse.SUPPRESS)
+                or not action.option_strings or action.nargs == 0):
+            return text
+        return f"{text} (default: %(default)s)"
+
+
+class _MainHelp(argparse.RawDescriptionHelpFormatter, _Help):
+    """The module docstring's examples, as laid out."""
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="diplograf", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(prog="diplograf", description=__doc__, formatter_class=_MainHelp)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=lambda **kw: argparse.ArgumentParser(formatter_class=_Help, **kw))
 
     b = sub.add_parser("build", help="build the knowledge graph from articles",
                        description="Read .txt/.jsonl articles (files or folders) and write graph.ttl, "
@@ -259,17 +302,23 @@ def make_parser() -> argparse.ArgumentParser:
     q.add_argument("--file", help=f"read the query from this .rq file, or name a shipped one: {shipped} "
                                   "(ontology/queries/; see docs/sparql.md)")
     q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
-                   help="set a query parameter (its 'VALUES ?NAME {…}' block), e.g. --bind a=dgid:country/ID")
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+                   help="set a query parameter (its 'VALUES ?NAME {…}' block), e.g. --bind a=country/ID "
+                        "--bind from=2024-01-01; repeatable. An IRI is written country/ID, dgid:country/ID or "
+                        "<https://…>, a date YYYY-MM-DD. Unbound, a shipped query's parameter matches anything")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="output format; json: SELECT rows as objects (numbers as numbers), ASK as "
+                        "{\"boolean\": …}, CONSTRUCT and DESCRIBE as JSON-LD")
     _auth_args(q)
     q.set_defaults(func=cmd_query)
 
     v = sub.add_parser("validate", help="check a graph against diplograf's SHACL shapes",
-                       description="Validate GRAPH (any RDF file) with pyshacl against ontology/shapes.ttl, the "
-                                   "ontology mixed in. Prints each finding in plain words; exits 1 on violations "
+                       description="Validate GRAPH (what query reads: a graph file of any syntax, a store folder "
+                                   "or an endpoint URL) with pyshacl against ontology/shapes.ttl, the ontology "
+                                   "mixed in. Prints each finding in plain words; exits 1 on violations "
                                    "(warnings alone exit 0).")
-    v.add_argument("graph", type=Path, help="the graph file, e.g. out/graph.ttl")
+    v.add_argument("graph", help="graph file (out/graph.ttl, out/graph.trig…), store folder or http(s) endpoint URL")
     v.add_argument("--limit", type=int, default=50, help="print at most this many findings (default: 50)")
+    _auth_args(v)
     v.set_defaults(func=cmd_validate)
 
     s = sub.add_parser("serve", help="serve a store as a SPARQL endpoint on loopback (oxigraph server)",
@@ -300,6 +349,10 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The exit status of a command that cannot do its work (argparse exits 2 on a usage error).
+FAILED = 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
@@ -307,9 +360,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # "diplograf query … | head": the reader left; not an error
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        print("diplograf: interrupted", file=sys.stderr)
+        return 130
     except (InputError, ModelError, QueryError, LoadError, StoreError, OSError) as err:
         print(f"diplograf: error: {err}", file=sys.stderr)
-        return 2
+        return FAILED
 
 
 if __name__ == "__main__":

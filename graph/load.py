@@ -30,8 +30,12 @@ class LoadError(RuntimeError):
 
 @dataclass
 class LoadReport:
+    """What a load sent. ``triples`` counts each graph's own; ``distinct`` the triples of their union (the
+    build's count): an entity's facts repeat in every article graph that mentions it."""
+
     graphs: int = 0
     triples: int = 0
+    distinct: int = 0
     requests: int = 0
     retries: int = 0
     seconds: float = 0.0
@@ -178,6 +182,7 @@ def load_graphs(graphs: dict[str, list[str]], client: GraphStoreClient, batch_si
     progress can name the graph it is on; ``progress(triples)`` after each batch."""
     t0 = time.time()
     report = client.report
+    report.distinct = len(set().union(*graphs.values()))
     for number, (name, lines) in enumerate(graphs.items(), 1):
         if on_graph:
             on_graph(number, len(graphs), name)

@@ -30,6 +30,9 @@ def open_store(path: Path, read_only: bool = False):
     path = Path(path)
     if read_only and not path.is_dir():
         raise StoreError(f"{path}: no such store folder (create one with 'diplograf build … --store {path}')")
+    if read_only and not (path / "CURRENT").is_file():
+        raise StoreError(f"{path}: a folder but not a store (write one with 'diplograf build … --store {path}', "
+                         "or give a graph file such as out/graph.trig)")
     try:
         if read_only:
             return ox.Store.read_only(str(path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from rdflib import RDF, Graph, Namespace, URIRef
 
@@ -80,12 +79,6 @@ def validate_graph(data: Graph) -> Report:
                              _short(results.value(res, SH.resultPath)), message,
                              _short(results.value(res, SH.value))))
     return Report(sorted(findings), len(data))
-
-
-def validate_file(path: Path) -> Report:
-    from .query import GraphSource
-
-    return validate_graph(GraphSource(path).graph)
 
 
 def format_report(report: Report, limit: int = 50) -> str:

@@ -159,7 +159,10 @@ def render_html(extraction: Extraction, title: str = "diplograf") -> str:
     head = f"<head>\n<title>{escape(title)}</title>\n<style>{STYLE}</style>"
     # the data and the view's script come before pyvis's drawing, which calls them (HOOK); the panel
     # too (placed right by CSS), so that the canvas has its final size when the network is made
-    body = (f'<body>\n{BAR.replace("{title}", escape(title))}\n'
+    summary = (f"{g.number_of_nodes()} entities in {g.number_of_edges()} facts (of {len(extraction.entities)} "
+               "entities found; the others take part in no fact)")
+    bar = BAR.replace("{title}", escape(title)).replace("{summary}", summary)
+    body = (f'<body>\n{bar}\n'
             f'<script type="application/json" id="diplograf-data">{script_json(data)}</script>\n'
             f'<script>{SCRIPT}</script>\n<div id="dg-main">{PANEL}')
     hooked = f"window.diplograf.prepare();\n{HOOK}\nwindow.diplograf.wire();"

@@ -39,7 +39,7 @@ mark.dg-m-s{background:#ffd0d0}mark.dg-m-o{background:#cfe0ff}mark.dg-m-t{backgr
 """
 
 BAR = r"""<div id="dg-bar">
- <b id="dg-title">{title}</b>
+ <b id="dg-title" title="{summary}">{title}</b>
  <input id="dg-search" type="search" list="dg-names" placeholder="find an entity (any name)"
   aria-label="find an entity by any of its names">
  <span class="dg-grp">only what touches <input id="dg-touch" list="dg-names" placeholder="an entity"

@@ -42,7 +42,7 @@ def test_a_run_of_only_foreign_articles_is_an_error_that_writes_nothing(tmp_path
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"id": "en", "text": ENGLISH}) + "\n")
     out = tmp_path / "out"
-    assert main(["build", str(feed), "--out", str(out), "--quiet"]) == 2
+    assert main(["build", str(feed), "--out", str(out), "--quiet"]) == 1
     err = capsys.readouterr().err
     assert "no Indonesian article" in err and "feed.jsonl:1: not Indonesian" in err
     assert not out.exists()
@@ -92,7 +92,7 @@ def test_an_unwritable_out_fails_before_the_analysis(tmp_path, capsys):
     article.write_text(INDONESIAN)
     blocker = tmp_path / "out"
     blocker.write_text("a file where the output folder should be")
-    assert main(["build", str(article), "--out", str(blocker), "--quiet", "--stanza-dir", str(tmp_path / "none")]) == 2
+    assert main(["build", str(article), "--out", str(blocker), "--quiet", "--stanza-dir", str(tmp_path / "none")]) == 1
     err = capsys.readouterr().err
     assert f"--out {blocker}: cannot write there" in err and ".tmp" not in err
 
@@ -118,7 +118,7 @@ def test_a_second_build_into_a_busy_out_fails_at_once(tmp_path, capsys):
     out = tmp_path / "out"
     out.mkdir()
     with out_lock(out):  # as a first build running would hold it
-        assert main(["build", str(article), "--out", str(out), "--quiet"]) == 2
+        assert main(["build", str(article), "--out", str(out), "--quiet"]) == 1
     assert "another diplograf build is writing there" in capsys.readouterr().err
     assert list(out.iterdir()) == []
 
@@ -133,7 +133,7 @@ def test_a_store_held_by_a_server_fails_before_any_output_is_rewritten(tmp_path,
     (out / "graph.ttl").write_text("# earlier graph\n")
     held = open_store(tmp_path / "store")  # as a running 'diplograf serve --writable' would
     try:
-        assert main(["build", str(article), "--out", str(out), "--quiet", "--store", str(tmp_path / "store")]) == 2
+        assert main(["build", str(article), "--out", str(out), "--quiet", "--store", str(tmp_path / "store")]) == 1
     finally:
         del held
     assert "is 'diplograf serve' running on it" in capsys.readouterr().err
@@ -219,7 +219,7 @@ def test_fuzz_bad_inputs_never_trace_back_and_leave_outputs_whole(tmp_path, caps
         except SystemExit as exit_:  # argparse
             rc = exit_.code
         err = capsys.readouterr().err
-        assert rc == 2 and "diplograf: error:" in err and "Traceback" not in err, (name, rc, err)
+        assert rc == 1 and "diplograf: error:" in err and "Traceback" not in err, (name, rc, err)
         assert str(feeds / name) in err, (name, err)  # the message names the file
         assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"], name
         assert (out / "graph.ttl").read_text() == "# earlier graph\n", name
@@ -234,7 +234,7 @@ def test_load_to_a_server_that_is_down_says_so_at_once(tmp_path, capsys):
     quads = tmp_path / "graph.nq"
     quads.write_text('<urn:a> <urn:p> "x" <urn:g> .\n')
     endpoint = f"http://127.0.0.1:{port}/store"
-    assert main(["load", str(quads), "--endpoint", endpoint, "--retries", "1", "--backoff", "0.01", "--quiet"]) == 2
+    assert main(["load", str(quads), "--endpoint", endpoint, "--retries", "1", "--backoff", "0.01", "--quiet"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"connection refused at {endpoint}") and "retrying up to 1 times" in err[0]
     error = next(line for line in err if line.startswith("diplograf: error:"))

@@ -132,7 +132,7 @@ def test_store_default_graph_is_the_union_with_each_triple_once(graphs, tmp_path
 def test_store_errors_are_plain(graphs, tmp_path, capsys):
     from diplograf.graph.store import StoreError, open_store
 
-    assert main(["query", str(tmp_path / "nostore"), "ASK { ?s ?p ?o }"]) == 2
+    assert main(["query", str(tmp_path / "nostore"), "ASK { ?s ?p ?o }"]) == 1
     assert "no such graph file" in capsys.readouterr().err
     held = open_store(tmp_path / "store")  # as a running 'diplograf serve --writable' would
     with pytest.raises(StoreError, match="is 'diplograf serve' running on it"):
@@ -260,6 +260,6 @@ def test_query_command_over_store_with_bind(written, capsys):
     assert main(["query", str(written / "store"), "--file", "cooperation-fields", "--bind", "a=country/ID",
                  "--bind", "b=country/MY", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows == [{"field": "trade", "articles": "2"}, {"field": "energy", "articles": "1"}]
-    assert main(["query", str(written / "graph.ttl"), "--file", "roles", "--bind", "nope"]) == 2
+    assert rows == [{"field": "trade", "articles": 2}, {"field": "energy", "articles": 1}]
+    assert main(["query", str(written / "graph.ttl"), "--file", "roles", "--bind", "nope"]) == 1
     assert "NAME=VALUE" in capsys.readouterr().err
