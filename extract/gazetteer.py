@@ -9,6 +9,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from . import vocabulary
 from .lexicon import is_common
 from .tables import DATA, norm, rows, slug  # noqa: F401  (norm and slug are used from here too)
 
@@ -118,7 +119,7 @@ def longest_role() -> int:
 def roles() -> dict[tuple[str, ...], str]:
     """Role phrases (normalised token tuples) -> English role label."""
     table: dict[tuple[str, ...], str] = {}
-    for label, forms, *_ in rows("roles.tsv"):
-        for form in forms.split(";"):
+    for label, forms in vocabulary.roles().items():
+        for form in forms:
             table[tuple(tokenize_alias(form))] = label
     return table

@@ -15,22 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-#: Prefixes every query may use without declaring them.
-QUERY_PREFIXES = {
-    "diplo": "https://w3id.org/diplograf/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "dgid": "https://w3id.org/diplograf/id/",
-    "dggraph": "https://w3id.org/diplograf/graph/",
-    "time": "http://www.w3.org/2006/time#",
-    "plover": "https://w3id.org/diplograf/plover/",
-    "cameo": "https://w3id.org/diplograf/cameo/",
-}
+from diplograf.ontology.namespaces import PREFIXES
+
+#: Prefixes every query may use without declaring them: the one prefix table (``ontology/namespaces.py``).
+QUERY_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 
 class QueryError(ValueError):

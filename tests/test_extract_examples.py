@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import read_jsonl
+from diplograf.extract.records import SYMMETRIC
 
-SYMMETRIC = {"meets", "agreesWith", "cooperatesOn", "partnerOf", "establishedRelations"}
+from conftest import read_jsonl
 
 #: (article prefix, relation, subject, object) that a reader of examples/ finds.
 EXPECTED = [
