@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograf.extract import tag_oracle
+from devtools import tag_oracle
 from diplograf.extract.models import load_pipeline
 
 SENTENCES = [
