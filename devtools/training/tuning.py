@@ -12,19 +12,7 @@ import json
 from pathlib import Path
 
 from . import data
-from .work import (
-    BUNDLE,
-    UPOS_COL,
-    Work,
-    forget,
-    is_done,
-    predict_column,
-    py,
-    run,
-    shape_args,
-    step_args,
-    trained_model,
-)
+from .work import BUNDLE, UPOS_COL, Work, forget, is_done, predict_column, py, run, shape_args, step_args, trained_model
 
 
 def tagger(work: Work) -> list[str]:
