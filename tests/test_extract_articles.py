@@ -13,6 +13,9 @@ from diplograf.ontology import DIPLO
 
 from conftest import read_jsonl
 
+#: the real models over whole articles: the full suite runs them, test-fast the hand-written parses
+pytestmark = pytest.mark.slow
+
 ARTICLES = Path(__file__).resolve().parent / "articles"
 
 #: (article prefix, relation, subject, object, attributes the fact must carry)

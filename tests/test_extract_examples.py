@@ -8,6 +8,9 @@ from diplograf.extract.records import SYMMETRIC
 
 from conftest import read_jsonl
 
+#: the real models over whole articles: the full suite runs them, test-fast the hand-written parses
+pytestmark = pytest.mark.slow
+
 #: (article prefix, relation, subject, object) that a reader of examples/ finds.
 EXPECTED = [
     ("01", "holdsRole", "Vo Van Thuong", "Vietnam"),

@@ -153,6 +153,7 @@ def test_ner_labels_map_onto_one_set_and_bio_is_repaired():
     assert data.fix_bio(["O", "I-PER", "I-PER", "I-LOC", "B-ORG"]) == ["O", "B-PER", "I-PER", "B-LOC", "B-ORG"]
 
 
+@pytest.mark.slow
 def test_treebank_mixes_from_the_shared_data(shared: Path, tmp_path: Path):
     counts = data.build_treebanks(shared, tmp_path)
     syn = tmp_path / "ud_syn" / data.TREEBANK
