@@ -84,7 +84,7 @@ def phrase_table(name: str) -> list[tuple[tuple[str, ...], str]]:
 @functools.cache
 def markers(use: str) -> frozenset[str]:
     """The words of one row of ``data/markers.tsv`` (normalised; phrases space-joined)."""
-    for row in rows("markers.tsv"):
-        if row[0] == use:
-            return frozenset(" ".join(p) for p in phrases(row[1]))
+    for row in table("markers.tsv", ("use", "words")):
+        if row["use"] == use:
+            return frozenset(" ".join(p) for p in phrases(row["words"]))
     raise KeyError(f"{DATA / 'markers.tsv'}: no row for {use!r}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from .tables import DATA, TableError, flags, rows, table
+from .tables import DATA, TableError, flags, table
 
 #: The flags a role may carry in ``data/roles.tsv`` (its header says what each means).
 ROLE_FLAGS = frozenset({"leader", "posted", "domestic", "local"})
@@ -47,7 +47,8 @@ def roles_flagged(flag: str) -> frozenset[str]:
 @functools.cache
 def fields() -> dict[str, list[str]]:
     """English field label -> its Indonesian forms, in table order."""
-    return {label: [f.strip() for f in forms.split(";") if f.strip()] for label, forms, *_ in rows("fields.tsv")}
+    return {row["label"]: [f.strip() for f in row["forms"].split(";") if f.strip()]
+            for row in table("fields.tsv", ("label", "forms"))}
 
 
 def base_role(label: str) -> str | None:

@@ -105,3 +105,10 @@ def test_word_lists_live_in_the_tables():
     assert "jl." in entities.VENUE_WORDS and "tower" in entities.VENUE_HEADS_LAST
     assert entities.CURRENCY_WORDS == {"dolar", "dollar", "usd"}
     assert relations.WITNESS_VERBS == {"saksi", "menyaksikan", "disaksikan"}
+
+
+def test_every_table_that_names_a_relation_names_one_of_the_table():
+    """Adding or renaming a relation starts in relations.tsv; a rule table naming another is an error here."""
+    for name in ("triggers.tsv", "pair_cues.tsv", "plover.tsv"):
+        named = {row[0] for row in tables.rows(name)}
+        assert named and named <= set(records.RELATIONS), f"{name}: {sorted(named - set(records.RELATIONS))}"
