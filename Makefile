@@ -54,13 +54,13 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
 models: $(STAMP)
-	$(PY) -m diplograf.extract.training --shared $(SHARED) --lanes 2 $(if $(PROFILE),--profile $(PROFILE))
+	$(PY) -m devtools.training --shared $(SHARED) --lanes 2 $(if $(PROFILE),--profile $(PROFILE))
 
 evaluate-models: $(STAMP)
-	$(PY) -m diplograf.extract.evaluate --shared $(SHARED) $(EVALUATE_ARGS)
+	$(PY) -m devtools.evaluate --shared $(SHARED) $(EVALUATE_ARGS)
 
 scores: $(STAMP)
-	$(PY) -m diplograf.graph.dev_report --shared $(SHARED)
+	$(PY) -m devtools.dev_report --shared $(SHARED)
 
 audit: $(STAMP)
 	$(PY) tools/audit.py --shared $(SHARED)

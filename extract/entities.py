@@ -9,6 +9,7 @@ from collections import Counter
 from .gazetteer import Gazetteer, norm, slug
 from .lexicon import all_common, honorific_at
 from .records import Entity, Mention, Sentence, Word
+from .records import mention as _mention
 from .tables import markers, phrase_table, phrases, rows
 
 #: Stanza NER label -> entity type of the contract.
@@ -24,15 +25,11 @@ TRIM = ".,;:!?\"'()[]“”‘’-–—"
 OUTLET_WORDS = {norm(w) for _, words in rows("media.tsv") for w in words.split(";") if w.strip()}
 DEMONSTRATIVES = {"tersebut", "itu", "ini"}
 #: Words that open the name of a venue, not a city ("Istana Merdeka", "Hotel Indonesia", "Gedung Putih").
-VENUE_WORDS = {"istana", "hotel", "gedung", "bandara", "bandar", "wisma", "balai", "aula", "stadion", "kompleks",
-               "rumah", "masjid", "gereja", "kuil", "pura", "vihara", "tugu", "monumen", "museum", "taman",
-               "lapangan", "apartemen", "menara", "jembatan", "penjara", "rutan", "lapas", "kampus", "mal",
-               "plaza", "pasar", "terminal", "stasiun", "pelabuhan", "jalan", "jl", "jl."}
+VENUE_WORDS = markers("venue-head")
 #: English heads that end the name of a building or site.
-VENUE_HEADS_LAST = {"tower", "arena", "stadium", "hotel", "hall", "plaza", "mall", "square", "apartemen",
-                    "apartment", "apartments", "resort", "airport", "palace", "building"}
+VENUE_HEADS_LAST = markers("venue-head-last")
 #: Words before a state's name that make it part of a currency's name ("dolar AS", "dolar Singapura").
-CURRENCY_WORDS = {"dolar", "dollar", "usd"}
+CURRENCY_WORDS = markers("currency")
 
 
 
@@ -149,12 +146,6 @@ def _bioes_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
             spans.append((start, w.index, label))
             start = None
     return spans
-
-
-def _mention(sentence: Sentence, first: int, last: int, etype: str, key: str = "", source: str = "ner") -> Mention:
-    ws = sentence.words[first - 1:last]
-    start, end = ws[0].start, ws[-1].end
-    return Mention(sentence.index, first, last, "", start, end, etype, key, source)
 
 
 def gazetteer_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:

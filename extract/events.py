@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from .records import Entity, Fact, Sentence
-from .tables import DATA, markers, norm, rows
+from .tables import DATA, markers, norm, table
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,8 @@ class Coding:
 @functools.cache
 def codings() -> tuple[Coding, ...]:
     out = []
-    for n, row in enumerate(rows("plover.tsv"), 1):
-        rel, cond, plover, mode, cameo = (row + [""] * 5)[:5]
+    for n, row in enumerate(table("plover.tsv", ("relation", "conditions", "plover", "mode?", "cameo?")), 1):
+        rel, cond, plover, mode, cameo = row.values()
         if not plover:
             raise ValueError(f"{DATA / 'plover.tsv'}: row {n} ({rel!r}) names no PLOVER type")
         conds = []
@@ -51,8 +51,8 @@ def code(fact: Fact, entities: dict[str, Entity]) -> Coding | None:
 @functools.cache
 def modality_words() -> tuple[tuple[str, frozenset[str], bool], ...]:
     """(modality, words, whether the fact stands) in table order."""
-    return tuple((mod, frozenset(norm(w) for w in words.split(";") if w.strip()), effect.strip() != "drop")
-                 for mod, words, effect in rows("modality.tsv"))
+    return tuple((r["modality"], frozenset(norm(w) for w in r["words"].split(";") if w.strip()), r["effect"] != "drop")
+                 for r in table("modality.tsv", ("modality", "words", "effect")))
 
 
 def modality(sentence: Sentence, trigger: int) -> tuple[str, bool]:

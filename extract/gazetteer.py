@@ -9,8 +9,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from . import vocabulary
 from .lexicon import is_common
-from .tables import DATA, norm, rows, slug  # noqa: F401  (norm and slug are used from here too)
+from .tables import DATA, norm, slug, table  # noqa: F401  (norm and slug are used from here too)
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,8 @@ def load() -> Gazetteer:
 
     gaz = Gazetteer()
     known_iso = set()
-    for row in rows("countries.tsv"):
-        iso, name, qid, aliases, capitals, cap_qid = (row + [""] * 6)[:6]
+    for row in table("countries.tsv", ("iso", "name", "wikidata?", "aliases?", "capitals?", "capital_wikidata?")):
+        iso, name, qid, aliases, capitals, cap_qid = row.values()
         country = pycountry.countries.get(alpha_2=iso)
         if country is None:
             raise ValueError(f"{DATA / 'countries.tsv'}: unknown ISO 3166 code {iso!r}")
@@ -88,9 +89,9 @@ def load() -> Gazetteer:
             city = GazEntry(f"city:{slug(caps[0])}", caps[0], "City", cap_qid or None, None, entry.key)
             for cap in caps:
                 gaz.add(city, cap)
-    for table in ("organizations.tsv", "regions.tsv"):
-        for row in rows(table):
-            key, name, etype, qid, aliases = (row + [""] * 5)[:5]
+    for name_of_table in ("organizations.tsv", "regions.tsv"):
+        for row in table(name_of_table, ("key", "name", "type", "wikidata?", "aliases?")):
+            key, name, etype, qid, aliases = row.values()
             prefix = {"Organization": "org", "Initiative": "initiative", "Region": "region"}[etype]
             entry = GazEntry(f"{prefix}:{key}", name, etype, qid or None)
             for alias in [name, *aliases.split(";")]:
@@ -118,7 +119,7 @@ def longest_role() -> int:
 def roles() -> dict[tuple[str, ...], str]:
     """Role phrases (normalised token tuples) -> English role label."""
     table: dict[tuple[str, ...], str] = {}
-    for label, forms, *_ in rows("roles.tsv"):
-        for form in forms.split(";"):
+    for label, forms in vocabulary.roles().items():
+        for form in forms:
             table[tuple(tokenize_alias(form))] = label
     return table

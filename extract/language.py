@@ -7,7 +7,7 @@ import functools
 import re
 
 from .records import Article
-from .tables import rows
+from .tables import table
 
 #: Fewer words than this are too few to judge: such a text is taken as it is.
 MIN_WORDS = 12
@@ -19,14 +19,18 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 @functools.cache
 def function_words() -> dict[str, frozenset[str]]:
     """Language code -> its function words."""
-    return {lang: frozenset(w.strip().lower() for w in words.split(";") if w.strip()) for lang, _, words, *_ in
-            rows("language.tsv")}
+    return {row["code"]: frozenset(w.strip().lower() for w in row["words"].split(";") if w.strip())
+            for row in _languages()}
 
 
 @functools.cache
 def language_names() -> dict[str, str]:
     """Language code -> its name."""
-    return {lang: name for lang, name, *_ in rows("language.tsv")}
+    return {row["code"]: row["language"] for row in _languages()}
+
+
+def _languages() -> list[dict[str, str]]:
+    return table("language.tsv", ("code", "language", "words"))
 
 
 def shares(text: str) -> dict[str, float]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 
-from .tables import DATA, norm, phrases, rows
+from .tables import DATA, norm, phrases, table
 
 
 @functools.cache
@@ -30,7 +30,7 @@ def all_common(words: list[str]) -> bool:
 @functools.cache
 def honorifics() -> frozenset[tuple[str, ...]]:
     """Honorific, academic, religious and rank phrases (normalised token tuples)."""
-    return frozenset(p for _, forms, *_ in rows("honorifics.tsv") for p in phrases(forms))
+    return frozenset(p for row in table("honorifics.tsv", ("kind", "phrases")) for p in phrases(row["phrases"]))
 
 
 def honorific_at(words: list[str], i: int) -> int:

@@ -11,18 +11,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .records import ACTS, SYMMETRIC, Fact, SharedEvent
+from .records import Fact, SharedEvent, ordered, relations_flagged
 
 #: Relations that report something done on a day: the acts, and agreeing.
-DATED = ACTS | {"agreesWith"}
+DATED = relations_flagged("dated")
 #: Relations that state how things stand; the role tells one from another.
-STANDING = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "memberOf", "establishedRelations", "locatedIn"})
+STANDING = relations_flagged("standing")
 
 
 def event_key(f: Fact) -> str | None:
     """The key two reports of the same real event share; None where a fact cannot be matched safely
     (an act with no day: two visits to the same country are two events)."""
-    subj, obj = (sorted((f.subject, f.object)) if f.predicate in SYMMETRIC else (f.subject, f.object))
+    subj, obj = ordered(f.predicate, f.subject, f.object)
     if f.predicate in DATED and f.date is not None:
         return "|".join((f.predicate, subj, obj, f.date.isoformat()))
     if f.predicate in STANDING:

@@ -81,9 +81,7 @@ def whole_words(folder: Path) -> frozenset[str]:
 
 def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = PROCESSORS, **options):
     """A ``stanza.Pipeline`` for Indonesian that never touches the network; ``options`` go to Stanza
-    (e.g. ``tokenize_pretokenized=True``)."""
-    import stanza
-
+    (e.g. ``tokenize_pretokenized=True``). Missing or broken files are named before Stanza is imported."""
     spec = spec or ModelSpec()
     logging.getLogger("stanza").setLevel(logging.ERROR)
     kwargs = {}
@@ -93,6 +91,8 @@ def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = P
     if spec.package == "official":
         ours = check_folder(spec.folder, tuple(p for p in processors if p == "ner"))
         base = tuple(p for p in processors if p != "ner")
+        import stanza
+
         if "ner" in ours:
             kwargs |= {"ner_model_path": str(ours["ner"]), "ner_pretrain_path": str(ours["pretrain"])}
         try:
@@ -104,6 +104,8 @@ def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = P
                 f"Fix: download it once where a network is at hand (stanza.download('id')) "
                 f"or use the bundled models (drop --stanza-package official). Needed: {', '.join(base)}") from err
     paths = check_folder(spec.folder, processors)
+    import stanza
+
     kwargs |= {f"{p}_model_path": str(paths[p]) for p in processors}
     for p in USES_PRETRAIN:
         if p in processors:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .dates import sentence_when, year_hint
 from .gazetteer import norm
 from .records import Article, Entity, Fact, Mention, Sentence
-from .tables import markers, phrase_table, phrases, rows
+from .tables import markers, phrase_table, phrases, table
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,9 @@ class Cue:
 @functools.lru_cache(maxsize=1)
 def cues() -> list[Cue]:
     out = []
-    for rel, forms, conf, *rest in rows("pair_cues.tsv"):
-        cond = dict(c.split("=", 1) for c in (rest[0] if rest else "").split(";") if "=" in c)
+    for row in table("pair_cues.tsv", ("relation", "forms", "confidence", "conditions?")):
+        rel, forms, conf = row["relation"], row["forms"], row["confidence"]
+        cond = dict(c.split("=", 1) for c in row["conditions"].split(";") if "=" in c)
         out.append(Cue(rel, tuple(phrases(forms)), float(conf),
                        frozenset(cond.get("before", "").split("|")) - {""},
                        frozenset(cond.get("after", "").split("|")) - {""}))
@@ -47,7 +48,8 @@ def fields() -> list[tuple[tuple[str, ...], str]]:
 
 @functools.lru_cache(maxsize=1)
 def levels() -> list[tuple[str, set[str]]]:
-    return [(label, {norm(f) for f in forms.split(";")}) for label, forms in rows("partnership_levels.tsv")]
+    return [(r["label"], {norm(f) for f in r["forms"].split(";")})
+            for r in table("partnership_levels.tsv", ("label", "forms"))]
 
 
 def find_phrases(tokens: list[str], phrases: list[tuple[tuple[str, ...], str]]) -> list[tuple[int, int, str]]:

@@ -13,12 +13,24 @@ from dataclasses import dataclass, field
 from . import calibration, events, gazetteer, merge, pairs, relations, roles
 from . import entities as ent
 from .cache import AnalysisCache, analyse_cached
-from .records import ACTS, Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence
-from .tables import markers, norm
+from .records import (
+    ACTS,
+    RELATION_TYPES,
+    Article,
+    ArticleResult,
+    Entity,
+    Extraction,
+    Fact,
+    Mention,
+    Sentence,
+    mention,
+    relations_flagged,
+)
+from .tables import markers, norm, table
 from .vocabulary import roles_flagged
 
 #: Relations where a different role is a different fact (one fact per field, level or post).
-ROLE_DISTINCT = frozenset({"holdsRole", "cooperatesOn", "partnerOf", "agreesWith", "supports"})
+ROLE_DISTINCT = relations_flagged("role-distinct")
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
 DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "brackets", "name_parts", "titles", "groups",
@@ -114,7 +126,7 @@ def _titles(state: ArticleState) -> None:
             if len(names) != 1:
                 continue  # nobody, or more than one person, holds it here
             s = next(x for x in state.sentences if x.index == index)
-            m = ent._mention(s, t.first, t.last, "Person", source="title")
+            m = mention(s, t.first, t.last, "Person", source="title")
             m.text = max(names, key=len)
             ms = state.mentions[index]
             # the state in the title stays an entity of the article ("Presiden Peru, X"), not an argument
@@ -151,7 +163,7 @@ def _home_government(state: ArticleState) -> None:
             nxt = s.words[w.index] if w.index < len(s.words) else None
             if nxt is not None and (nxt.index in taken or norm(nxt.text) in local or nxt.text[:1].isupper()):
                 continue
-            m = ent._mention(s, w.index, w.index, "Country", home, "home")
+            m = mention(s, w.index, w.index, "Country", home, "home")
             m.text = state.article.text[m.start:m.end]
             mentions.append(m)
         mentions.sort(key=lambda m: m.first)
@@ -263,7 +275,7 @@ def _is_place(sentence: Sentence, mentions: list[Mention], m: Mention) -> bool:
 
 #: Acts between parties of which one at least must be a state, a body or someone holding an office:
 #: "Jonatan bertemu Ginting" (a badminton draw) and "Ed Sheeran menyambangi Peru" are no diplomacy.
-OFFICIAL_ACTS = frozenset({"meets", "visits", "hosts"})
+OFFICIAL_ACTS = relations_flagged("official")
 
 
 def _official(fact: Fact, corpus: Corpus, office_holders: set[str]) -> bool:
@@ -321,11 +333,11 @@ def _pairs(state: ArticleState, corpus: Corpus) -> None:
 EVENT_TIME_REACH = 3
 
 
-#: Nouns that point back at the meeting or the visit an article reports ("usai pertemuan", "penutup
-#: pembicaraan", "kunjungan tersebut", "kedatangannya"), and the relations that report each kind.
-POINTERS = {"pertemuan": "meeting", "pembicaraan": "meeting", "perundingan": "meeting", "ktt": "meeting",
-            "kunjungan": "visit", "lawatan": "visit", "kedatangan": "visit", "kedatangannya": "visit"}
-KINDS = {"meets": "meeting", "attends": "meeting", "visits": "visit"}
+#: Nouns that point back at the meeting or the visit an article reports (``data/pointers.tsv``): word -> kind.
+POINTERS = {norm(w): row["kind"] for row in table("pointers.tsv", ("kind", "words"))
+            for w in row["words"].split(";") if w.strip()}
+#: Relation -> the kind of pointing noun that names it (``data/relations.tsv``).
+KINDS = {r.name: r.pointed_as for r in RELATION_TYPES.values() if r.pointed_as}
 
 
 @component("event_time", "facts")
@@ -343,7 +355,7 @@ def _event_time(state: ArticleState, corpus: Corpus) -> None:
     current: tuple[int, object] | None = None
     last: dict[str, object] = {}
     for f in sorted(state.facts, key=lambda f: (f.sentence, f.trigger)):
-        if (f.predicate not in ACTS and f.predicate != "agreesWith") or f.modality != "asserted":
+        if f.predicate not in merge.DATED or f.modality != "asserted":
             continue  # a planned act has not happened on the day of the last one
         if f.date is not None:
             current = (f.sentence, f.date)

@@ -5,14 +5,54 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-#: The 14 relation types of the facts contract (../shared/eval/README.md).
-RELATIONS = (
-    "holdsRole", "meets", "visits", "attends", "hosts", "signs", "agreesWith", "cooperatesOn",
-    "supports", "memberOf", "partnerOf", "establishedRelations", "inaugurates", "locatedIn",
-)
-SYMMETRIC = frozenset({"meets", "agreesWith", "cooperatesOn", "partnerOf", "establishedRelations"})
+from .tables import DATA, TableError, flags, table
+
+#: The flags a relation may carry in ``data/relations.tsv`` (its header says what each means).
+RELATION_FLAGS = frozenset({"symmetric", "act", "dated", "standing", "role-distinct", "official"})
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """One row of ``data/relations.tsv``: a relation of the facts contract and its properties."""
+
+    name: str
+    event_class: str  # its event class in diplo.ttl ("Meeting")
+    flags: frozenset[str]
+    pointed_as: str  # the kind of noun that points back at it ("meeting"), "" if none
+
+
+def _relation_types() -> dict[str, RelationType]:
+    out = {}
+    for row in table("relations.tsv", ("relation", "class", "flags", "pointed?")):
+        unknown = flags(row["flags"]) - RELATION_FLAGS
+        if unknown:
+            raise TableError(f"{DATA / 'relations.tsv'}: {row['relation']}: unknown flag(s) "
+                             f"{', '.join(sorted(unknown))} (known: {', '.join(sorted(RELATION_FLAGS))})")
+        out[row["relation"]] = RelationType(row["relation"], row["class"], flags(row["flags"]), row["pointed"])
+    return out
+
+
+#: The 14 relation types of the facts contract, in table order, with their properties.
+RELATION_TYPES: dict[str, RelationType] = _relation_types()
+RELATIONS = tuple(RELATION_TYPES)
+
+
+def relations_flagged(flag: str) -> frozenset[str]:
+    """The relations that carry ``flag`` in ``data/relations.tsv``."""
+    if flag not in RELATION_FLAGS:
+        raise KeyError(f"no relation flag {flag!r} (known: {', '.join(sorted(RELATION_FLAGS))})")
+    return frozenset(r.name for r in RELATION_TYPES.values() if flag in r.flags)
+
+
+SYMMETRIC = relations_flagged("symmetric")
 #: Relations that report an act (done on a day, or planned) rather than how things stand.
-ACTS = frozenset({"meets", "visits", "attends", "hosts", "signs", "inaugurates"})
+ACTS = relations_flagged("act")
+
+
+def ordered(predicate: str, subject: str, obj: str) -> tuple[str, str]:
+    """The parties of a fact in the order that keys it: a symmetric relation's in sorted order."""
+    return (obj, subject) if predicate in SYMMETRIC and obj < subject else (subject, obj)
+
 
 #: Entity types of the contract.
 ENTITY_TYPES = ("Person", "Country", "City", "Region", "Organization", "Event", "Agreement",
@@ -80,6 +120,12 @@ class Mention:
     alias_of: str | None = None
 
 
+def mention(sentence: Sentence, first: int, last: int, etype: str, key: str = "", source: str = "ner") -> Mention:
+    """A mention of words ``first``..``last`` (1-based) of ``sentence``, with their character offsets."""
+    ws = sentence.words[first - 1:last]
+    return Mention(sentence.index, first, last, "", ws[0].start, ws[-1].end, etype, key, source)
+
+
 @dataclass
 class Entity:
     """One real thing; ``key`` is stable across articles (the IRI is minted from it)."""
@@ -134,9 +180,7 @@ class Fact:
     shared: SharedEvent | None = None
 
     def key(self) -> tuple:
-        subj, obj = self.subject, self.object
-        if self.predicate in SYMMETRIC and obj < subj:
-            subj, obj = obj, subj
+        subj, obj = ordered(self.predicate, self.subject, self.object)
         return (self.article, self.predicate, subj, obj, self.role or "", self.sentence)
 
 

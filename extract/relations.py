@@ -285,7 +285,7 @@ class _Args:
 
 
 #: Verbs whose subject watches an act rather than doing it ("menyaksikan penandatanganan").
-WITNESS_VERBS = frozenset({"saksi", "menyaksikan", "disaksikan"})
+WITNESS_VERBS = markers("witness")
 
 
 def _group_at(sentence: Sentence, trigger: Word, etype: str, key: str) -> Mention:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .entities import NAME_PARTICLES, TRIM, _mention, title_words
+from .entities import NAME_PARTICLES, TRIM, title_words
 from .gazetteer import longest_role, norm, roles
 from .lexicon import honorific_at, is_common
-from .records import Mention, Sentence
+from .records import Mention, Sentence, mention
 from .tables import markers
 from .vocabulary import roles_flagged
 
@@ -111,7 +111,7 @@ def _gazetteer_mention(sentence: Sentence, j: int, text: str) -> Mention | None:
     if hit is None:
         return None
     n, entry = hit
-    m = _mention(sentence, j, j + n - 1, entry.type, entry.key, "gazetteer")
+    m = mention(sentence, j, j + n - 1, entry.type, entry.key, "gazetteer")
     m.text = text[m.start:m.end]
     return m
 
@@ -256,7 +256,7 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
                     and not is_common(sentence.words[j - 1].text)  # "Kepala Pusat Penerangan": no name
                     and not any(norm(w.text) in title_words() or norm(w.text) in ("no", "nomor")
                                 or any(c.isdigit() for c in w.text) for w in run)):
-                person = _mention(sentence, j, last, "Person", source="role")
+                person = mention(sentence, j, last, "Person", source="role")
                 person.text = text[person.start:person.end].strip(TRIM)
                 mentions.append(person)
                 taken |= set(range(j, last + 1))

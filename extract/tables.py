@@ -21,17 +21,52 @@ def norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def slug(text: str) -> str:
-    """Stable ASCII slug for keys and IRIs."""
+def slug(text: str, *, iri: bool = False) -> str:
+    """Stable ASCII slug: the one rule for entity keys and IRI path segments. Keys (the default) are
+    lowercase words joined by "-" ("Xi Jinping" -> "xi-jinping"); IRI segments (``iri=True``) keep
+    case, dots and underscores ("country:CN" names <…/country/CN>, "a_1.txt" <…/article/a_1.txt>)."""
+    if iri:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "x"
     return re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-") or "x"
 
 
 def rows(name: str) -> Iterator[list[str]]:
     """The rows of ``data/<name>`` as lists of stripped cells."""
+    for _, cells in _numbered_rows(name):
+        yield cells
+
+
+def _numbered_rows(name: str) -> Iterator[tuple[int, list[str]]]:
     with open(DATA / name, encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, 1):
             if line.strip() and not line.startswith("#"):
-                yield [c.strip() for c in line.rstrip("\n").split("\t")]
+                yield number, [c.strip() for c in line.rstrip("\n").split("\t")]
+
+
+class TableError(ValueError):
+    """A data table whose rows do not have the columns it declares; the message names the file and line."""
+
+
+def table(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of ``data/<name>`` as {column: cell}, for the declared ``columns``; a column whose name
+    ends in "?" is optional (trailing, "" where absent; the "?" is not part of the key). A row with a
+    missing required cell, an empty first cell or more cells than declared is a ``TableError``."""
+    required = sum(1 for c in columns if not c.endswith("?"))
+    keys = [c.removesuffix("?") for c in columns]
+    out = []
+    for number, cells in _numbered_rows(name):
+        if not cells[0] or not required <= len(cells) <= len(keys):
+            raise TableError(f"{DATA / name}, line {number}: {len(cells)} cell(s) where the table declares "
+                             f"{', '.join(columns)} (tab-separated)")
+        out.append(dict(zip(keys, cells + [""] * (len(keys) - len(cells)))))
+    return out
+
+
+def flags(cell: str) -> frozenset[str]:
+    """"leader,domestic" -> {"leader", "domestic"}."""
+    return frozenset(f.strip() for f in cell.split(",") if f.strip())
 
 
 def phrases(forms: str) -> list[tuple[str, ...]]:
@@ -49,7 +84,7 @@ def phrase_table(name: str) -> list[tuple[tuple[str, ...], str]]:
 @functools.cache
 def markers(use: str) -> frozenset[str]:
     """The words of one row of ``data/markers.tsv`` (normalised; phrases space-joined)."""
-    for row in rows("markers.tsv"):
-        if row[0] == use:
-            return frozenset(" ".join(p) for p in phrases(row[1]))
+    for row in table("markers.tsv", ("use", "words")):
+        if row["use"] == use:
+            return frozenset(" ".join(p) for p in phrases(row["words"]))
     raise KeyError(f"{DATA / 'markers.tsv'}: no row for {use!r}")

@@ -8,31 +8,47 @@ from __future__ import annotations
 
 import functools
 
-from .tables import rows
+from .tables import DATA, TableError, flags, table
+
+#: The flags a role may carry in ``data/roles.tsv`` (its header says what each means).
+ROLE_FLAGS = frozenset({"leader", "posted", "domestic", "local", "home"})
+
+
+@functools.cache
+def _role_rows() -> list[dict[str, str]]:
+    out = table("roles.tsv", ("label", "forms", "flags?"))
+    for row in out:
+        unknown = flags(row["flags"]) - ROLE_FLAGS
+        if unknown:
+            raise TableError(f"{DATA / 'roles.tsv'}: {row['label']}: unknown flag(s) {', '.join(sorted(unknown))} "
+                             f"(known: {', '.join(sorted(ROLE_FLAGS))})")
+    return out
 
 
 @functools.cache
 def roles() -> dict[str, list[str]]:
     """English role label -> its Indonesian forms, in table order."""
-    return {label: [f.strip() for f in forms.split(";") if f.strip()] for label, forms, *_ in rows("roles.tsv")}
+    return {row["label"]: [f.strip() for f in row["forms"].split(";") if f.strip()] for row in _role_rows()}
 
 
 @functools.cache
 def role_flags() -> dict[str, frozenset[str]]:
-    """English role label -> its flags in ``data/roles.tsv`` (leader, posted, domestic, local, home)."""
-    return {label: frozenset(f.strip() for f in (rest[0] if rest else "").split(",") if f.strip())
-            for label, _, *rest in rows("roles.tsv")}
+    """English role label -> its flags in ``data/roles.tsv`` (``ROLE_FLAGS``)."""
+    return {row["label"]: flags(row["flags"]) for row in _role_rows()}
 
 
 def roles_flagged(flag: str) -> frozenset[str]:
-    """The role labels that carry ``flag`` (a flag of ``data/roles.tsv``)."""
-    return frozenset(label for label, flags in role_flags().items() if flag in flags)
+    """The role labels that carry ``flag``, one of ``ROLE_FLAGS``."""
+    if flag not in ROLE_FLAGS:
+        raise KeyError(f"no role flag {flag!r} (known: {', '.join(sorted(ROLE_FLAGS))})")
+    return frozenset(label for label, fl in role_flags().items() if flag in fl)
 
 
 @functools.cache
 def fields() -> dict[str, list[str]]:
     """English field label -> its Indonesian forms, in table order."""
-    return {label: [f.strip() for f in forms.split(";") if f.strip()] for label, forms, *_ in rows("fields.tsv")}
+    return {row["label"]: [f.strip() for f in row["forms"].split(";") if f.strip()]
+            for row in table("fields.tsv", ("label", "forms"))}
 
 
 def base_role(label: str) -> str | None:

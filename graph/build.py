@@ -11,14 +11,13 @@ import functools
 import re
 from dataclasses import replace
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from diplograf.extract.merge import STANDING
-from diplograf.extract.records import SYMMETRIC, ArticleResult, Entity, Extraction, Fact
-from diplograf.ontology.concepts import FIELD, ROLE, add_concept, field_iri, role_iri
+from diplograf.extract.records import ArticleResult, Entity, Extraction, Fact, ordered
+from diplograf.ontology.concepts import add_concept, field_iri, role_iri
 from diplograf.ontology.iris import (
-    GRAPHS,
     ID,
     WIKIDATA,
     article_graph_iri,
@@ -28,12 +27,11 @@ from diplograf.ontology.iris import (
     event_iri,
     evidence_iri,
 )
+from diplograf.ontology.namespaces import PREFIXES, SCHEMA
 from diplograf.ontology.terms import CAMEO, DIPLO, ENTITY_CLASS, PLOVER, RELATION_CLASS, RELATION_PROPERTY
 
-SCHEMA = Namespace("https://schema.org/")
-PREFIXES = {"diplo": DIPLO._NS, "schema": SCHEMA, "prov": PROV, "skos": SKOS, "owl": OWL,
-            "wd": WIKIDATA, "dgid": Namespace("https://w3id.org/diplograf/id/"), "dggraph": GRAPHS,
-            "plover": PLOVER, "cameo": CAMEO, "role": ROLE, "field": FIELD}
+__all__ = ["PREFIXES", "add_code", "add_entity", "add_fact", "build_article_graph", "build_graph", "build_graphs",
+           "event_type_iri", "fact_event_iri", "new_graph", "period_literal", "union"]
 
 
 @functools.cache
@@ -71,9 +69,7 @@ def fact_event_iri(fact: Fact):
     """The fact's event node: shared by all articles that report one real event, else its own."""
     if fact.shared is not None:
         return ID[f"event/{fact.predicate}/{digest(fact.shared.key)}"]
-    subj, obj = fact.subject, fact.object
-    if fact.predicate in SYMMETRIC and obj < subj:
-        subj, obj = obj, subj
+    subj, obj = ordered(fact.predicate, fact.subject, fact.object)
     return event_iri(fact.article, fact.predicate, subj, obj, fact.role, fact.sentence)
 
 
@@ -162,9 +158,10 @@ def add_fact(g: Graph, fact: Fact, a_iri) -> None:
     graphs merge into one node; each report's own confidence stays on its evidence."""
     ev = fact_event_iri(fact)
     shared = fact.shared
-    if shared and fact.predicate in SYMMETRIC and fact.object < fact.subject:
+    if shared:
         # the reports of one event may name its parties in either order; its node names them in one
-        fact = replace(fact, subject=fact.object, object=fact.subject)
+        subject, obj = ordered(fact.predicate, fact.subject, fact.object)
+        fact = replace(fact, subject=subject, object=obj)
     place = shared.place if shared else fact.place
     role = shared.role if shared else fact.role
     confidence = shared.confidence if shared else fact.confidence

@@ -35,7 +35,7 @@ def writer(name: str, filename: str) -> Callable[[Writer], Writer]:
     return register
 
 
-def _sorted_lines(g: Graph) -> list[str]:
+def sorted_lines(g: Graph) -> list[str]:
     return sorted(_nt_row(t) for t in g)
 
 
@@ -43,7 +43,7 @@ def ntriples_lines(graphs: Graphs) -> Iterator[str]:
     """The union as N-Triples lines, one graph at a time; a triple shared by graphs comes once."""
     seen: set[str] = set()  # the lines themselves: a hash collision must never drop a triple
     for g in graphs.values():
-        for line in _sorted_lines(g):
+        for line in sorted_lines(g):
             if line not in seen:
                 seen.add(line)
                 yield line
@@ -52,7 +52,7 @@ def ntriples_lines(graphs: Graphs) -> Iterator[str]:
 def nquads_lines(graphs: Graphs) -> Iterator[str]:
     for name, g in graphs.items():
         suffix = f" {name.n3()} .\n"
-        for line in _sorted_lines(g):
+        for line in sorted_lines(g):
             yield line[:-3] + suffix  # "<s> <p> <o> .\n" -> "<s> <p> <o> <g> .\n"
 
 

@@ -21,22 +21,7 @@ from .sparql_errors import describe as describe_syntax_error
 if TYPE_CHECKING:
     from rdflib import Graph
 
-#: Prefixes every query may use without declaring them.
-QUERY_PREFIXES = {
-    "diplo": "https://w3id.org/diplograf/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "dgid": "https://w3id.org/diplograf/id/",
-    "dggraph": "https://w3id.org/diplograf/graph/",
-    "time": "http://www.w3.org/2006/time#",
-    "plover": "https://w3id.org/diplograf/plover/",
-    "cameo": "https://w3id.org/diplograf/cameo/",
-}
+from diplograf.ontology.namespaces import QUERY_PREFIXES, with_prefixes
 
 
 class QueryError(ValueError):
@@ -89,14 +74,6 @@ class Answer:
 
 class Source(Protocol):
     def query(self, text: str) -> Answer: ...
-
-
-def with_prefixes(query: str) -> str:
-    """Prepend the common prefixes a query uses but does not declare."""
-    head = query.lower()
-    missing = [f"PREFIX {p}: <{iri}>" for p, iri in QUERY_PREFIXES.items()
-               if f"{p}:" in query and f"prefix {p}:" not in head]
-    return "\n".join(missing + [query]) if missing else query
 
 
 _VALUES = r"VALUES\s+\?{name}\s*\{{[^}}]*\}}"

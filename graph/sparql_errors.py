@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from diplograf.ontology.namespaces import QUERY_PREFIXES, with_prefixes
+
 _OPEN = {"{": "}", "(": ")", "[": "]"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 #: An IRI reference: '<' then no space, quote, bracket or brace up to '>'. A '<' not followed by one is
@@ -84,8 +86,6 @@ def _brackets(masked: str) -> tuple[int, str] | None:
 
 
 def _undeclared_prefix(masked: str) -> tuple[int, str] | None:
-    from .query import QUERY_PREFIXES
-
     declared = {m.group(1) or "" for m in _DECLARED.finditer(masked)} | set(QUERY_PREFIXES)
     for m in _PREFIXED.finditer(masked):
         prefix = m.group(1) or ""
@@ -104,8 +104,6 @@ def _parsers(query: str) -> tuple[int, str] | None:
     is shown."""
     import pyoxigraph as ox
     from rdflib.plugins.sparql.parser import parseQuery
-
-    from .query import with_prefixes
 
     if re.search(r"\bSERVICE\b", query, re.IGNORECASE):
         return None  # an empty store would still call the service

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from .formats import _sorted_lines
+from .formats import sorted_lines
 
 
 class StoreError(OSError):
@@ -54,7 +54,7 @@ def replace_graph(store, name: URIRef, g: Graph) -> int:
     """Replace the named graph ``name`` by ``g`` and keep the union graph in step; returns len(g)."""
     import pyoxigraph as ox
 
-    data = "".join(_sorted_lines(g))
+    data = "".join(sorted_lines(g))
     target = ox.NamedNode(str(name))
     default = ox.DefaultGraph()
     for old in list(store.quads_for_pattern(None, None, None, target)):

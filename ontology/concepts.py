@@ -6,24 +6,22 @@ The vocabularies are the extractor's tables (``diplograf.extract.vocabulary``); 
 
 from __future__ import annotations
 
-from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
 from diplograf.extract import vocabulary
 
-from .iris import _segment
-
-ROLE = Namespace("https://w3id.org/diplograf/role/")
-FIELD = Namespace("https://w3id.org/diplograf/field/")
+from .iris import segment
+from .namespaces import FIELD, ROLE
 
 
 def role_iri(label: str) -> URIRef | None:
     """The concept of a role label ("Ambassador to China" -> role:Ambassador), None if unknown."""
     base = vocabulary.base_role(label)
-    return ROLE[_segment(base)] if base else None
+    return ROLE[segment(base)] if base else None
 
 
 def field_iri(label: str) -> URIRef | None:
-    return FIELD[_segment(label)] if label in vocabulary.fields() else None
+    return FIELD[segment(label)] if label in vocabulary.fields() else None
 
 
 def _indonesian(form: str, title: bool) -> str:
@@ -36,7 +34,7 @@ def add_concept(g: Graph, iri: URIRef) -> None:
         scheme, table, title = ROLE[""], vocabulary.roles(), True
     else:
         scheme, table, title = FIELD[""], vocabulary.fields(), False
-    label = next(k for k in table if _segment(k) == iri[len(str(scheme)):])
+    label = next(k for k in table if segment(k) == iri[len(str(scheme)):])
     forms = table[label]
     g.add((iri, RDF.type, SKOS.Concept))
     g.add((iri, SKOS.inScheme, scheme))
@@ -59,9 +57,9 @@ def concept_schemes() -> Graph:
         g.add((scheme, SKOS.prefLabel, Literal(name_en, lang="en")))
         g.add((scheme, SKOS.prefLabel, Literal(name_id, lang="id")))
     for label in vocabulary.roles():
-        add_concept(g, ROLE[_segment(label)])
-        g.add((ROLE[_segment(label)], SKOS.topConceptOf, ROLE[""]))
+        add_concept(g, ROLE[segment(label)])
+        g.add((ROLE[segment(label)], SKOS.topConceptOf, ROLE[""]))
     for label in vocabulary.fields():
-        add_concept(g, FIELD[_segment(label)])
-        g.add((FIELD[_segment(label)], SKOS.topConceptOf, FIELD[""]))
+        add_concept(g, FIELD[segment(label)])
+        g.add((FIELD[segment(label)], SKOS.topConceptOf, FIELD[""]))
     return g

@@ -3,37 +3,35 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 
-from rdflib import Namespace, URIRef
+from rdflib import URIRef
 
-BASE = "https://w3id.org/diplograf/id/"
-ID = Namespace(BASE)
-#: Named graphs: one per article (its events, evidence and the entities it mentions).
-GRAPHS = Namespace("https://w3id.org/diplograf/graph/")
-WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+from diplograf.extract.tables import slug
+
+from .namespaces import GRAPHS, ID, WIKIDATA
+
+__all__ = ["GRAPHS", "ID", "WIKIDATA", "article_graph_iri", "article_iri", "digest", "entity_iri", "event_iri",
+           "evidence_iri", "segment"]
 
 
-def _segment(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "x"
+def segment(text: str) -> str:
+    """One IRI path segment (``tables.slug``'s IRI form: case, dots and underscores kept)."""
+    return slug(text, iri=True)
 
 
 def entity_iri(key: str) -> URIRef:
     """``country:CN`` -> <…/id/country/CN>; ``person:xi-jinping`` -> <…/id/person/xi-jinping>."""
     kind, _, name = key.partition(":")
-    return ID[f"{_segment(kind)}/{_segment(name)}"]
+    return ID[f"{segment(kind)}/{segment(name)}"]
 
 
 def article_iri(article_id: str) -> URIRef:
-    return ID[f"article/{_segment(article_id)}"]
+    return ID[f"article/{segment(article_id)}"]
 
 
 def article_graph_iri(article_id: str) -> URIRef:
     """The named graph holding everything read from one article (replaced wholesale on reload)."""
-    return GRAPHS[f"article/{_segment(article_id)}"]
+    return GRAPHS[f"article/{segment(article_id)}"]
 
 
 def digest(*parts: object) -> str:
@@ -46,4 +44,4 @@ def event_iri(article_id: str, predicate: str, subject: str, obj: str, role: str
 
 
 def evidence_iri(article_id: str, start: int, end: int) -> URIRef:
-    return ID[f"evidence/{_segment(article_id)}/{start}-{end}"]
+    return ID[f"evidence/{segment(article_id)}/{start}-{end}"]

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from rdflib import URIRef
-from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.namespace import DefinedNamespace
+
+from diplograf.extract.records import RELATION_TYPES
+
+from . import namespaces
 
 
 class DIPLO(DefinedNamespace):
     """diplograf's diplomatic ontology."""
 
-    _NS = Namespace("https://w3id.org/diplograf/ontology#")
+    _NS = namespaces.DIPLO
     _fail = True
 
     # actors and named things
@@ -89,17 +93,11 @@ class DIPLO(DefinedNamespace):
     mentionedIn: URIRef
 
 
-#: Relation type of the facts contract -> event class.
-RELATION_CLASS: dict[str, URIRef] = {
-    "holdsRole": DIPLO.RoleHolding, "meets": DIPLO.Meeting, "visits": DIPLO.Visit,
-    "attends": DIPLO.Attendance, "hosts": DIPLO.Hosting, "signs": DIPLO.Signing,
-    "agreesWith": DIPLO.Accord, "cooperatesOn": DIPLO.Cooperation, "supports": DIPLO.Support,
-    "memberOf": DIPLO.Membership, "partnerOf": DIPLO.Partnership,
-    "establishedRelations": DIPLO.RelationsEstablishment, "inaugurates": DIPLO.Inauguration,
-    "locatedIn": DIPLO.Location,
-}
+#: Relation type of the facts contract -> event class (``extract/data/relations.tsv``; an unknown
+#: class or property there is an AttributeError here).
+RELATION_CLASS: dict[str, URIRef] = {r.name: getattr(DIPLO, r.event_class) for r in RELATION_TYPES.values()}
 #: Relation type -> direct property.
-RELATION_PROPERTY: dict[str, URIRef] = {name: DIPLO[name] for name in RELATION_CLASS}
+RELATION_PROPERTY: dict[str, URIRef] = {name: getattr(DIPLO, name) for name in RELATION_CLASS}
 
 #: Entity type of the contract -> class.
 ENTITY_CLASS: dict[str, URIRef] = {
@@ -110,5 +108,5 @@ ENTITY_CLASS: dict[str, URIRef] = {
 
 #: PLOVER event types and CAMEO codes (``plover.ttl``); their names are codes, so plain namespaces:
 #: ``PLOVER.CONSULT``, ``PLOVER["CONSULT-visit"]``, ``CAMEO["042"]``.
-PLOVER = Namespace("https://w3id.org/diplograf/plover/")
-CAMEO = Namespace("https://w3id.org/diplograf/cameo/")
+PLOVER = namespaces.PLOVER
+CAMEO = namespaces.CAMEO

@@ -24,6 +24,7 @@ def _graph(out) -> Graph:
     return g
 
 
+@pytest.mark.slow
 def test_every_event_has_provenance(examples_build):
     g = _graph(examples_build)
     events = set(g.subjects(DIPLO.evidence, None))
@@ -38,6 +39,7 @@ def test_every_event_has_provenance(examples_build):
             assert text[start:end] == str(g.value(evid, DIPLO.sentenceText))
 
 
+@pytest.mark.slow
 def test_facts_follow_the_contract_and_point_into_the_graph(examples_build, example_facts):
     g = _graph(examples_build)
     coded = 0
@@ -55,6 +57,7 @@ def test_facts_follow_the_contract_and_point_into_the_graph(examples_build, exam
     assert all({"article", "name", "type", "aliases", "wikidata", "iri"} <= set(e) for e in ents)
 
 
+@pytest.mark.slow
 def test_sparql_query_cli(examples_build, capsys):
     q = ("SELECT ?a ?b ?date WHERE { ?e a diplo:Meeting ; diplo:actor/rdfs:label ?a ; diplo:target/rdfs:label ?b ;"
          " diplo:date ?date } ORDER BY ?date ?a")
@@ -68,6 +71,7 @@ def test_sparql_query_cli(examples_build, capsys):
     assert "SPARQL syntax error at line 1" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_same_articles_give_byte_identical_outputs(examples_build, tmp_path):
     assert main(["build", str(EXAMPLES), "--out", str(tmp_path), "--quiet"]) == 0
     for name in ("graph.ttl", "facts.jsonl", "entities.jsonl", "graph.html"):

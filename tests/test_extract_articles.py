@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, URIRef
 
+from diplograf.extract.records import SYMMETRIC
 from diplograf.ontology import DIPLO
 
 from conftest import read_jsonl
 
+#: the real models over whole articles: the full suite runs them, test-fast the hand-written parses
+pytestmark = pytest.mark.slow
+
 ARTICLES = Path(__file__).resolve().parent / "articles"
-SYMMETRIC = {"meets", "agreesWith", "cooperatesOn", "partnerOf", "establishedRelations"}
 
 #: (article prefix, relation, subject, object, attributes the fact must carry)
 EXPECTED = [

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from diplograf.extract.records import SYMMETRIC
+
 from conftest import read_jsonl
 
-SYMMETRIC = {"meets", "agreesWith", "cooperatesOn", "partnerOf", "establishedRelations"}
+#: the real models over whole articles: the full suite runs them, test-fast the hand-written parses
+pytestmark = pytest.mark.slow
 
 #: (article prefix, relation, subject, object) that a reader of examples/ finds.
 EXPECTED = [

@@ -35,6 +35,7 @@ def test_bundled_models_are_shipped_and_small():
     assert (BUNDLED_DIR / "MODELS.md").is_file()
 
 
+@pytest.mark.slow
 def test_pipeline_loads_offline(no_network):
     nlp = load_pipeline()
     doc = nlp("Presiden Indonesia bertemu Perdana Menteri Jepang.")
@@ -47,6 +48,7 @@ def _sentence(pipeline, text):
     return doc.sentences[0]
 
 
+@pytest.mark.slow
 def test_plain_clause_heads_and_relations(pipeline):
     s = _sentence(pipeline, "Anak itu membaca buku di perpustakaan.")
     words = {w.text: w for w in s.words}
@@ -62,6 +64,7 @@ def _entities(sentence):
     return {(e.text, e.type) for e in sentence.ents}
 
 
+@pytest.mark.slow
 def test_person_full_name_is_one_per_entity(pipeline):
     s = _sentence(pipeline, "Kemarin Joko Widodo bertemu dengan Fumio Kishida di Tokyo.")
     ents = _entities(s)
@@ -70,12 +73,14 @@ def test_person_full_name_is_one_per_entity(pipeline):
     assert ("Tokyo", "LOC") in ents
 
 
+@pytest.mark.slow
 def test_country_is_a_location(pipeline):
     s = _sentence(pipeline, "Indonesia dan Malaysia sepakat memperkuat kerja sama perdagangan.")
     ents = _entities(s)
     assert ("Indonesia", "LOC") in ents and ("Malaysia", "LOC") in ents
 
 
+@pytest.mark.slow
 def test_sentences_and_multiword_tokens(pipeline):
     doc = pipeline("Menteri itu tiba di Jakarta. Ia bertemu dengan presiden. Presiden menyampaikan pidatonya.")
     assert len(doc.sentences) == 3
@@ -83,6 +88,7 @@ def test_sentences_and_multiword_tokens(pipeline):
     assert [w.text for w in clitic[0].words] == ["pidato", "nya"]
 
 
+@pytest.mark.slow
 def test_lexicalised_nya_words_stay_whole(pipeline):
     doc = pipeline("Biasanya dia membaca bukunya, sebaliknya adiknya menulis.")
     words = {t.text: [w.text for w in t.words] for t in doc.sentences[0].tokens}
@@ -104,6 +110,7 @@ def test_retokenize_splits_names_joined_by_plus():
     assert Retokenize()([["menteri", "China+Asia", "Tengah"]]) == [["menteri", "China", "+", "Asia", "Tengah"]]
 
 
+@pytest.mark.slow
 def test_plus_joined_names_are_separate_words(pipeline):
     text = "Menteri luar negeri China+Asia Tengah bertemu di Astana."
     sentence = pipeline(text).sentences[0]
@@ -120,17 +127,25 @@ def test_missing_model_names_the_file_and_the_fix(tmp_path):
     assert str(tmp_path / "tokenize.pt") in msg and "make models" in msg and "--stanza-dir" in msg
 
 
-def test_corrupt_model_is_reported(tmp_path):
+def test_a_git_lfs_pointer_is_reported_as_corrupt_before_stanza_loads(tmp_path):
     for name in FILES.values():
-        shutil.copy(BUNDLED_DIR / name, tmp_path / name)
+        (tmp_path / name).symlink_to(BUNDLED_DIR / name)
+    (tmp_path / "depparse.pt").unlink()
     (tmp_path / "depparse.pt").write_bytes(b"version https://git-lfs.github.com/spec/v1\n" + b"x" * 2000)
     with pytest.raises(ModelError, match="corrupt .*depparse.pt"):
         load_pipeline(ModelSpec(folder=tmp_path))
+
+
+@pytest.mark.slow
+def test_a_model_file_torch_cannot_read_is_reported(tmp_path):
+    for name in FILES.values():
+        shutil.copy(BUNDLED_DIR / name, tmp_path / name)
     (tmp_path / "depparse.pt").write_bytes(b"\x00" * 4096)  # not a torch file at all
     with pytest.raises(ModelError, match="could not load"):
         load_pipeline(ModelSpec(folder=tmp_path))
 
 
+@pytest.mark.slow
 def test_cli_annotate_prints_conllu_with_ner(capsys):
     from diplograf.graph.cli import main
 
@@ -142,6 +157,7 @@ def test_cli_annotate_prints_conllu_with_ner(capsys):
     assert [r[1] for r in rows if r[6] == "0"] == ["mengunjungi"]
 
 
+@pytest.mark.slow
 def test_official_package_missing_gives_the_fix(tmp_path, monkeypatch):
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
     with pytest.raises(ModelError, match="(?s)Stanford's Indonesian package is not usable.*stanza.download"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograf.graph.dev_report import render, score
+from devtools.dev_report import render, score
 
 from conftest import read_jsonl
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograf.extract import tag_oracle
+from devtools import tag_oracle
 from diplograf.extract.models import load_pipeline
 
 SENTENCES = [
@@ -45,6 +45,7 @@ def _own_parse_as_gold(tmp_path, flip_first_noun: bool):
     return path
 
 
+@pytest.mark.slow
 def test_own_parse_scores_full_marks(oracle_pipeline, tmp_path):
     gold = _own_parse_as_gold(tmp_path, flip_first_noun=False)
     result = tag_oracle.run(oracle_pipeline, gold)
@@ -53,6 +54,7 @@ def test_own_parse_scores_full_marks(oracle_pipeline, tmp_path):
     assert result.las["our tags"] == result.las["gold tags"] == 100.0
 
 
+@pytest.mark.slow
 def test_a_wrong_tag_is_counted_in_its_class(oracle_pipeline, tmp_path):
     gold = _own_parse_as_gold(tmp_path, flip_first_noun=True)
     result = tag_oracle.run(oracle_pipeline, gold)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from diplograf.extract.training import data, gsd21
+from devtools.training import data, gsd21
 
 # Rows: id, form, upos, head, deprel, as GSD v2.1 annotates them (no lemmas, no features).
 V21_ROWS = [
@@ -153,6 +153,7 @@ def test_ner_labels_map_onto_one_set_and_bio_is_repaired():
     assert data.fix_bio(["O", "I-PER", "I-PER", "I-LOC", "B-ORG"]) == ["O", "B-PER", "I-PER", "B-LOC", "B-ORG"]
 
 
+@pytest.mark.slow
 def test_treebank_mixes_from_the_shared_data(shared: Path, tmp_path: Path):
     counts = data.build_treebanks(shared, tmp_path)
     syn = tmp_path / "ud_syn" / data.TREEBANK
@@ -208,7 +209,7 @@ def test_hyphen_between_names_is_attached_and_stems_in_nya_stay_whole():
 def test_slim_drops_optimizer_and_halves_weights_that_load_back(tmp_path: Path):
     import torch
 
-    from diplograf.extract.training.slim import slim_model
+    from devtools.training.slim import slim_model
 
     torch.manual_seed(0)
     layer = torch.nn.LSTM(8, 16)
@@ -227,15 +228,15 @@ def test_slim_drops_optimizer_and_halves_weights_that_load_back(tmp_path: Path):
 
 
 def test_both_profiles_train_the_parser_without_feats_and_scale(monkeypatch):
-    from diplograf.extract.training.recipe import PROFILES, _args
+    from devtools.training.work import PROFILES, step_args
 
     assert set(PROFILES) == {"cpu", "gpu"}
     for profile in PROFILES:
-        assert "--no_ufeats" in _args("depparse", profile)
-    gpu = _args("depparse", "gpu")
+        assert "--no_ufeats" in step_args("depparse", profile)
+    gpu = step_args("depparse", "gpu")
     assert gpu[gpu.index("--max_steps") + 1] == "3000"
     monkeypatch.setenv("DIPLOGRAF_TRAIN_SCALE", "0.5")
-    gpu = _args("depparse", "gpu")
+    gpu = step_args("depparse", "gpu")
     assert gpu[gpu.index("--max_steps") + 1] == "1500"
     assert gpu[gpu.index("--second_optim_start_step") + 1] == "1000"
 
@@ -276,7 +277,8 @@ def test_missing_gsd_train_names_the_file(tmp_path: Path):
 
 
 def test_no_v21_sentences_need_no_lemmatiser(tmp_path: Path):
-    from diplograf.extract.training.recipe import Work, lemmatise_gsd21
+    from devtools.training.recipe import lemmatise_gsd21
+    from devtools.training.work import Work
 
     work = Work(root=tmp_path, shared=tmp_path)  # no trained lemmatizer here: it must not be asked for
     train = tmp_path / "ud_syn" / data.TREEBANK / f"{data.SHORT}-ud-train.conllu"

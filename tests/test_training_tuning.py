@@ -35,7 +35,7 @@ def conllu(sentences: list, upos: str | None = None, prefix: str = "t", lemma: s
 
 def bundled_work(tmp_path: Path):
     """A training folder whose trained tagger and vectors are the bundled ones."""
-    from diplograf.extract.training.recipe import BUNDLE, Work
+    from devtools.training.work import BUNDLE, Work
 
     work = Work(tmp_path / "work", tmp_path)
     (work.saved / "pos").mkdir(parents=True)
@@ -46,21 +46,21 @@ def bundled_work(tmp_path: Path):
 
 
 def test_the_tuned_parser_keeps_the_shape_of_its_profile():
-    from diplograf.extract.training.recipe import _args, shape_args
+    from devtools.training.work import shape_args, step_args
 
     cpu = shape_args("cpu", "depparse")
     assert cpu[cpu.index("--num_layers") + 1] == "2" and cpu[cpu.index("--batch_size") + 1] == "1500"
     gpu = shape_args("gpu", "depparse")
     assert gpu == ["--deep_biaff_hidden_dim", "200", "--no_ufeats"], "gpu: Stanza's sizes but the scorer"
     assert "--max_steps" not in cpu + gpu, "schedules are not shape"
-    tune = _args("depparse_tune", "gpu")
+    tune = step_args("depparse_tune", "gpu")
     assert tune[tune.index("--second_optim_start_step") + 1] == "1", "Adam from the first step"
 
 
 @pytest.mark.slow
 def test_retag_gives_the_taggers_upos_and_keeps_lemmas_and_trees(tmp_path: Path):
-    from diplograf.extract.training.recipe import UPOS_COL, predict_column
-    from diplograf.extract.training.tuning import tagger
+    from devtools.training.tuning import tagger
+    from devtools.training.work import UPOS_COL, predict_column
 
     work = bundled_work(tmp_path)
     src, dst = tmp_path / "train.conllu", tmp_path / "tuned" / "train.conllu"
@@ -81,7 +81,7 @@ def test_tuning_reads_new_data_with_the_models_vocabulary(monkeypatch):
     from stanza.models.depparse import data as stanza_data
     from stanza.utils.conll import CoNLL
 
-    from diplograf.extract.training.tune_parser import model_vocab, use_vocab
+    from devtools.training.tune_parser import model_vocab, use_vocab
 
     monkeypatch.setattr(stanza_data.Dataset, "init_vocab", stanza_data.Dataset.init_vocab)
     doc = CoNLL.conll2doc(input_str=conllu(TAGGED[1:]))
@@ -97,7 +97,8 @@ def test_tuning_reads_new_data_with_the_models_vocabulary(monkeypatch):
 
 
 def test_a_new_tagger_or_parser_makes_the_tuned_parser_stale(tmp_path: Path):
-    from diplograf.extract.training.recipe import BUILT_ON, Work, _done, forget
+    from devtools.training.recipe import BUILT_ON
+    from devtools.training.work import Work, forget, is_done
 
     work = Work(tmp_path / "work", tmp_path)
     (work.root / "done").mkdir(parents=True)
@@ -107,7 +108,7 @@ def test_a_new_tagger_or_parser_makes_the_tuned_parser_stale(tmp_path: Path):
     (work.saved / "depparse").mkdir()
     assert BUILT_ON["pos"] == BUILT_ON["depparse"] == ("depparse_tune",)
     forget(work, "depparse_tune")
-    assert not _done(work, "depparse_tune"), "export would take the stale tuned parser"
+    assert not is_done(work, "depparse_tune"), "export would take the stale tuned parser"
     assert not (work.saved / "depparse_tune").exists(), "the tuning would resume the old checkpoint"
     assert (work.saved / "depparse").exists()
     forget(work, "depparse_tune")  # nothing left to forget: no error
@@ -117,9 +118,9 @@ def test_a_new_tagger_or_parser_makes_the_tuned_parser_stale(tmp_path: Path):
 def test_tuning_runs_on_a_small_mix(tmp_path: Path, monkeypatch):
     """The step end to end on two training and three dev sentences, one training step: the data,
     the command Stanza's trainer takes, a model that keeps the trained one's vocabulary."""
-    from diplograf.extract.training import data, tuning
-    from diplograf.extract.training.recipe import BUNDLE
-    from diplograf.extract.training.tune_parser import model_vocab
+    from devtools.training import data, tuning
+    from devtools.training.tune_parser import model_vocab
+    from devtools.training.work import BUNDLE
 
     monkeypatch.setenv("DIPLOGRAF_TRAIN_SCALE", "0.001")
     work = bundled_work(tmp_path)

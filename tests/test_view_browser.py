@@ -9,6 +9,8 @@ import pytest
 
 from conftest import read_jsonl
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]

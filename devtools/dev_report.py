@@ -1,6 +1,6 @@
 """``make scores``: build both development sets of ../shared and write their scores as Markdown.
 
-    python -m diplograf.graph.dev_report [--shared ../shared] [--out docs/scores.md]
+    python -m devtools.dev_report [--shared ../shared] [--out docs/scores.md]
 
 Runs ``diplograf build`` on the seed articles (``corpus/seeds``) and on the 36 real news articles of
 ``corpus/indosum/dev.jsonl``, scores each with ``eval/score.py``, and writes per-relation P/R/F1 side
@@ -18,9 +18,8 @@ import tempfile
 from pathlib import Path
 
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
-
-from .cli import main as cli_main
-from .outputs import atomic_write
+from diplograf.graph.cli import main as cli_main
+from diplograf.graph.outputs import atomic_write
 
 REPO = Path(__file__).resolve().parents[1]
 #: name -> (input under shared/, gold folder under shared/eval/, title)
@@ -100,7 +99,7 @@ def render(reports: dict[str, dict], thresholds: dict[str, dict[float, dict]] | 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m diplograf.graph.dev_report", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m devtools.dev_report", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "scores.md")

@@ -4,7 +4,7 @@ UD: end to end from raw text (tokens, sentences, words, UPOS, UFeats, lemmas, UA
 CoNLL 2018 scorer) on GSD test and CSUI test. NER: entity F1 per type on each NER test set, on
 the gold tokens, counting only the types each set annotates. Usage::
 
-    python -m diplograf.extract.evaluate [--shared ../shared] [--stanza-dir DIR] [--json FILE] [--tag-oracle]
+    python -m devtools.evaluate [--shared ../shared] [--stanza-dir DIR] [--json FILE] [--tag-oracle]
 
 ``--tag-oracle`` adds what the tagger's errors cost the parser (``tag_oracle.py``).
 """
@@ -19,8 +19,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from diplograf.extract.models import BUNDLED_DIR, ModelSpec, load_pipeline
+
 from . import tag_oracle
-from .models import BUNDLED_DIR, ModelSpec, load_pipeline
 from .training import data
 
 #: Stanza's published end-to-end scores for Indonesian (its performance page), for comparison.
@@ -98,7 +99,7 @@ def evaluate_ner(pipeline, test_json: Path) -> dict[str, dict[str, float]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m diplograf.extract.evaluate", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m devtools.evaluate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     parser.add_argument("--stanza-dir", type=Path, default=BUNDLED_DIR)

@@ -9,23 +9,10 @@ preparation would blank the lemmas the parser embeds).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 from . import data
-from .recipe import (
-    BUNDLE,
-    UPOS_COL,
-    Work,
-    _args,
-    _done,
-    _py,
-    _run,
-    forget,
-    predict_column,
-    shape_args,
-    trained_model,
-)
+from .work import BUNDLE, UPOS_COL, Work, forget, is_done, predict_column, py, run, shape_args, step_args, trained_model
 
 
 def tagger(work: Work) -> list[str]:
@@ -75,21 +62,19 @@ def step_depparse_tune(work: Work) -> Path:
     Trained on gold tags only, the parser lost 5 LAS on GSD test behind the tagger (80.8 -> 75.7 on
     gold words); here it learns the tagger's errors. Resumes from its checkpoint."""
     base = trained_model(work, "depparse")
-    if _done(work, "depparse_tune"):  # run again (--force): start afresh, not from the old checkpoint
+    if is_done(work, "depparse_tune"):  # run again (--force): start afresh, not from the old checkpoint
         forget(work, "depparse_tune")
     tuned = parser_data(work)
     out = work.saved / "depparse_tune"
     out.mkdir(parents=True, exist_ok=True)
     if not (out / "depparse_checkpoint.pt").exists():
         _fresh_copy(base, out / BUNDLE["depparse"])
-    _run(work, "depparse_tune", _py(
-        "diplograf.extract.training.tune_parser", "--mode", "train", "--lang", "id", "--shorthand", data.SHORT,
+    run(work, "depparse_tune", py(
+        "devtools.training.tune_parser", "--mode", "train", "--lang", "id", "--shorthand", data.SHORT,
         "--train_file", str(tuned / f"{data.SHORT}.train.in.conllu"),
         "--eval_file", str(tuned / f"{data.SHORT}.dev.in.conllu"),
         "--wordvec_pretrain_file", str(work.pretrain), "--continue_from", str(base),
         "--save_dir", str(out), "--save_name", BUNDLE["depparse"],
-        *shape_args(work.profile, "depparse"), *_args("depparse_tune", work.profile)))
+        *shape_args(work.profile, "depparse"), *step_args("depparse_tune", work.profile)))
     return out / BUNDLE["depparse"]
 
-
-STEPS: dict[str, Callable[[Work], Path]] = {"depparse_tune": step_depparse_tune}

@@ -1,6 +1,6 @@
 """Stanza's parser trainer continued from a trained model on new data, with that model's vocabulary.
 
-    python -m diplograf.extract.training.tune_parser --continue_from MODEL [stanza.models.parser args]
+    python -m devtools.training.tune_parser --continue_from MODEL [stanza.models.parser args]
 
 Stanza's ``--continue_from`` builds the vocabulary afresh from the training file. On a file that
 differs from the one the model learned from (other tags, a few other words), the ids of words,

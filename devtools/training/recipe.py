@@ -4,8 +4,8 @@ Every step is resumable: a finished step leaves its output and is skipped next t
 run_* scripts skip a model that exists; the parser also resumes from its checkpoint), and the
 wall time of each step is kept in ``<work>/times.json`` for the model card. Usage::
 
-    python -m diplograf.extract.training [--work build/models] [--shared ../shared] [STEP ...]
-    python -m diplograf.extract.training --list
+    python -m devtools.training [--work build/models] [--shared ../shared] [STEP ...]
+    python -m devtools.training --list
 
 Steps run one after another in the order of ``STEPS``; ``--lanes 2`` runs the tagger/NER lane
 beside the tokenizer/lemma/parser lane, one thread each (two Stanza trainers with default threads
@@ -18,146 +18,34 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import os
 import shutil
-import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..models import WHOLE_WORDS
-from . import data
+from diplograf.extract.models import WHOLE_WORDS
 
-REPO = Path(__file__).resolve().parents[2]
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "id"
-
-#: Bundled file name of each processor's model, as the pipeline loader expects it.
-BUNDLE = {
-    "tokenize": "tokenize.pt",
-    "mwt": "mwt.pt",
-    "pos": "pos.pt",
-    "lemma": "lemma.pt",
-    "depparse": "depparse.pt",
-    "ner": "ner.pt",
-    "pretrain": "pretrain.pt",
-}
-
-#: Capped CPU schedules and slim sizes: each fits a 2-core machine in well under an hour.
-#: ``$DIPLOGRAF_TRAIN_SCALE`` multiplies every step count.
-CPU_ARGS: dict[str, list[str]] = {
-    "tokenize": ["--steps", "{steps:1600}", "--eval_steps", "200"],
-    "mwt": ["--num_epoch", "30"],
-    "lemma": ["--num_epoch", "{steps:12}"],
-    "pos": ["--max_steps", "{steps:2000}", "--eval_interval", "150", "--batch_size", "64",
-            "--hidden_dim", "200", "--char_hidden_dim", "200", "--word_emb_dim", "50",
-            "--deep_biaff_hidden_dim", "200", "--max_steps_before_stop", "600"],
-    "depparse": ["--max_steps", "{steps:2400}", "--eval_interval", "200", "--batch_size", "1500",
-                 "--hidden_dim", "200", "--char_hidden_dim", "200", "--word_emb_dim", "50",
-                 "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--checkpoint_interval", "100",
-                 "--max_steps_before_stop", "1000", "--second_optim_start_step", "1100",
-                 # FEATS would tell the parser which treebank a sentence came from (GSD v2.1 has none)
-                 # and it would parse every featured sentence the CSUI way: leave them out.
-                 "--no_ufeats"],
-    "ner": ["--max_steps", "{steps:6000}", "--eval_interval", "500", "--batch_size", "32",
-            "--hidden_dim", "200", "--char_hidden_dim", "50", "--max_steps_no_improve", "2500"],
-}
-
-#: The bundled tagger and parser: Stanza's full sizes (tagger all defaults; parser hidden 400,
-#: 3 layers, char 400, batch 5000 words) with the parser's deprel scorer at 200 (400 would add
-#: 24 MB to the bundle); Adadelta for 2,000 steps, then Adam from the best model. Trained on a GPU
-#: (MODELS.md has the times); on a CPU the same schedule runs many hours.
-GPU_ARGS: dict[str, list[str]] = CPU_ARGS | {
-    "pos": ["--max_steps", "{steps:1400}", "--eval_interval", "100", "--max_steps_before_stop", "3000"],
-    "depparse": ["--max_steps", "{steps:3000}", "--eval_interval", "100", "--deep_biaff_hidden_dim", "200",
-                 "--checkpoint_interval", "500", "--max_steps_before_stop", "1000",
-                 "--second_optim_start_step", "{steps:2000}", "--no_ufeats"],
-}
-
-#: The parser's tuning on our tagger's tags (``tuning.py``): Adam from the trained parser, on its
-#: training and dev files retagged by our tagger, so that it learns not to trust a wrong tag. The
-#: same schedule for both profiles; the model sizes come from "depparse" (``shape_args``).
-DEPPARSE_TUNE_ARGS = ["--max_steps", "{steps:300}", "--eval_interval", "{steps:50}",
-                      "--checkpoint_interval", "{steps:50}",
-                      # Stanza steps its scheduler at each dev evaluation: a warmup would hold lr at 0 until then
-                      "--second_warmup_steps", "0", "--max_steps_before_stop", "1000",
-                      "--second_optim_start_step", "1"]
-for _profile in (CPU_ARGS, GPU_ARGS):
-    _profile["depparse_tune"] = DEPPARSE_TUNE_ARGS
-
-PROFILES = {"cpu": CPU_ARGS, "gpu": GPU_ARGS}
-
-#: Flags of the "depparse" step that fix the parser's shape; the tuning run must repeat them.
-SHAPE_FLAGS = ("--hidden_dim", "--char_hidden_dim", "--word_emb_dim", "--deep_biaff_hidden_dim",
-               "--num_layers", "--batch_size")
+from . import data, tuning
+from .work import (
+    BUNDLE,
+    LEMMA_COL,
+    MODEL_DIR,
+    PROFILES,
+    REPO,
+    Work,
+    forget,
+    is_done,
+    predict_column,
+    py,
+    run,
+    step_args,
+    trained_model,
+    write_blocks,
+)
 
 #: Models stored as float16 by ``export`` (the two full-size ones; see slim.py).
 HALF = ("pos", "depparse")
-
-
-@dataclass
-class Work:
-    """Paths of one training run."""
-
-    root: Path
-    shared: Path
-    threads: int = 2
-    profile: str = "cpu"
-    log: Path = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.root = self.root.resolve()
-        self.shared = self.shared.resolve()
-        self.log = self.root / "logs"
-
-    @property
-    def pretrain(self) -> Path:
-        return self.root / "pretrain" / "id_diplo.pretrain.pt"
-
-    @property
-    def saved(self) -> Path:
-        return self.root / "saved_models"
-
-    def env(self, ud: str) -> dict[str, str]:
-        env = dict(os.environ)
-        env.update({
-            "UDBASE": str(self.root / ud),
-            "DATA_ROOT": str(self.root / "data"),
-            "NER_DATA_DIR": str(self.root / "ner"),
-            "STANZA_RESOURCES_DIR": str(self.root / "stanza_resources"),
-            "OMP_NUM_THREADS": str(self.threads),
-            "MKL_NUM_THREADS": str(self.threads),
-            "PYTHONUNBUFFERED": "1",
-        })
-        return env
-
-
-def _args(name: str, profile: str = "cpu") -> list[str]:
-    scale = float(os.environ.get("DIPLOGRAF_TRAIN_SCALE", "1"))
-    out = []
-    for arg in PROFILES[profile][name]:
-        if arg.startswith("{steps:"):
-            arg = str(max(1, int(int(arg[7:-1]) * scale)))
-        out.append(arg)
-    return out
-
-
-def _run(work: Work, name: str, cmd: list[str], ud: str = "ud_syn") -> None:
-    work.log.mkdir(parents=True, exist_ok=True)
-    logfile = work.log / f"{name}.log"
-    print(f"[{name}] {' '.join(cmd)}\n[{name}] log: {logfile}", flush=True)
-    with open(logfile, "a", encoding="utf-8") as log:
-        log.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} {' '.join(cmd)}\n")
-        log.flush()
-        proc = subprocess.run(cmd, cwd=work.root, env=work.env(ud), stdout=log, stderr=subprocess.STDOUT)
-    if proc.returncode != 0:
-        tail = logfile.read_text(encoding="utf-8", errors="replace").splitlines()[-25:]
-        raise RuntimeError(f"step {name} failed (exit {proc.returncode}); last lines of {logfile}:\n" + "\n".join(tail))
-
-
-def _py(module: str, *args: str) -> list[str]:
-    return [sys.executable, "-m", module, *args]
 
 
 # --- the steps -------------------------------------------------------------------------------
@@ -182,25 +70,25 @@ def step_vectors(work: Work) -> Path:
     txt = work.root / "pretrain" / "id_diplo.vectors.txt"
     txt.parent.mkdir(parents=True, exist_ok=True)
     model.wv.save_word2vec_format(str(txt), binary=False)
-    _run(work, "vectors", _py("stanza.models.common.convert_pretrain", str(work.pretrain), str(txt), "-1"))
+    run(work, "vectors", py("stanza.models.common.convert_pretrain", str(work.pretrain), str(txt), "-1"))
     (work.root / "pretrain" / "stats.json").write_text(json.dumps(
         {"sentences": len(sentences), "tokens": sum(map(len, sentences)), "vocab": len(model.wv)}, indent=1))
     return work.pretrain
 
 
 def _prepare(work: Work, kind: str, ud: str, *extra: str) -> None:
-    _run(work, f"prepare_{kind}", _py(f"stanza.utils.datasets.prepare_{kind}_treebank", data.TREEBANK, *extra), ud=ud)
+    run(work, f"prepare_{kind}", py(f"stanza.utils.datasets.prepare_{kind}_treebank", data.TREEBANK, *extra), ud=ud)
 
 
 def _train(work: Work, name: str, runner: str, ud: str, pretrain: bool, *extra: str) -> None:
-    cmd = _py(f"stanza.utils.training.run_{runner}", data.TREEBANK if name != "ner" else data.SHORT,
+    cmd = py(f"stanza.utils.training.run_{runner}", data.TREEBANK if name != "ner" else data.SHORT,
               "--save_dir", str(work.saved / name), "--save_name", BUNDLE[name])
     # No charlm (it would be downloaded); --force because an unfinished step (no done marker) may
     # have left its best-so-far model, which Stanza would otherwise take as finished.
     cmd += (["--no_charlm"] if name != "mwt" else []) + ["--force"]
     if pretrain:
         cmd += ["--wordvec_pretrain_file", str(work.pretrain)]
-    _run(work, name, cmd + [*extra, *_args(name, work.profile)], ud=ud)
+    run(work, name, cmd + [*extra, *step_args(name, work.profile)], ud=ud)
 
 
 #: Stanza model -> (prepare script or None, run_* script, UD mix, word vectors?, prepare options).
@@ -213,73 +101,6 @@ MODEL_STEPS: dict[str, tuple[str | None, str, str, bool, tuple[str, ...]]] = {
     "ner": (None, "ner", "ud_syn", True, ()),  # NER data comes from step_data
 }
 
-
-LEMMA_COL, UPOS_COL = 2, 3
-
-
-def _is_word(line: str) -> bool:
-    """A CoNLL-U word line (not a comment, a multi-word range or an empty node)."""
-    return not line.startswith("#") and line.split("\t")[0].isdigit()
-
-
-def take_column(block: list[str], predicted: list[str], col: int, who: str) -> tuple[list[str], int]:
-    """The lines of ``block`` with column ``col`` of each word taken from ``predicted`` (the same
-    sentence as a Stanza model wrote it back); returns them and how many values changed."""
-    values = [line.split("\t")[col] for line in predicted if _is_word(line)]
-    out, k, changed = [], 0, 0
-    for line in block:
-        if _is_word(line):
-            if k >= len(values):
-                raise RuntimeError(f"{who}: word count differs in sentence {block[0]}")
-            cols = line.split("\t")
-            changed += cols[col] != values[k]
-            cols[col] = values[k]
-            line = "\t".join(cols)
-            k += 1
-        out.append(line)
-    if k != len(values):
-        raise RuntimeError(f"{who}: word count differs in sentence {block[0]}")
-    return out, changed
-
-
-def write_blocks(path: Path, blocks: list[list[str]]) -> None:
-    """Write CoNLL-U sentences to ``path`` through a temporary file (never a half-written file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text("".join("\n".join(b) + "\n\n" for b in blocks), encoding="utf-8")
-    tmp.replace(path)
-
-
-def predict_column(work: Work, who: str, predictor: list[str], src: Path, dst: Path, col: int) -> tuple[int, int]:
-    """Copy the CoNLL-U file ``src`` to ``dst`` with column ``col`` as a Stanza model predicts it.
-
-    ``predictor``: the model's module and arguments (``--mode predict`` and the model files); every
-    other column is kept. Returns (values changed, words)."""
-    raw = dst.with_name(dst.name + ".predicted")
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    _run(work, who, _py(*predictor, "--mode", "predict", "--eval_file", str(src), "--output_file", str(raw),
-                        "--shorthand", data.SHORT))
-    original, predicted = list(data.read_conllu(src)), list(data.read_conllu(raw))
-    if len(original) != len(predicted):
-        raise RuntimeError(f"{who}: {len(predicted)} sentences back from the model for {len(original)} in {src}")
-    changed = words = 0
-    blocks = []
-    for gold, pred in zip(original, predicted):
-        rows, diff = take_column(gold, pred, col, f"{who} ({src})")
-        changed += diff
-        words += sum(1 for line in rows if _is_word(line))
-        blocks.append(rows)
-    write_blocks(dst, blocks)
-    raw.unlink()
-    return changed, words
-
-
-def trained_model(work: Work, name: str) -> Path:
-    """The model file a training step saved; a clear error when that step has not run."""
-    model = work.saved / name / BUNDLE[name]
-    if not model.exists():
-        raise FileNotFoundError(f"{model} is missing; run the '{name}' step first")
-    return model
 
 
 def lemmatiser(work: Work) -> list[str]:
@@ -308,30 +129,12 @@ def lemmatise_gsd21(work: Work) -> int:
     return len(gsd21)
 
 
-def shape_args(profile: str, name: str) -> list[str]:
-    """The model-size flags of the profile's tagger or parser (with their values), and
-    ``--no_ufeats``: a run that continues a trained model must repeat them."""
-    args = PROFILES[profile][name]
-    out = []
-    for i, arg in enumerate(args):
-        if arg in SHAPE_FLAGS:
-            out += [arg, args[i + 1]]
-        elif arg == "--no_ufeats":
-            out.append(arg)
-    return out
-
-
 #: A step -> the steps built on its model, which a new model of it makes stale.
 BUILT_ON = {"pos": ("depparse_tune",), "depparse": ("depparse_tune",)}
 
 #: The steps whose model replaces another's in the bundle, when done.
 TUNED = {"depparse": "depparse_tune"}
 
-
-def forget(work: Work, name: str) -> None:
-    """Drop a step's done marker and saved model, so that it runs afresh and export skips it."""
-    (work.root / "done" / name).unlink(missing_ok=True)
-    shutil.rmtree(work.saved / name, ignore_errors=True)
 
 
 def train_model(work: Work, name: str) -> Path:
@@ -352,7 +155,7 @@ def step_export(work: Work) -> Path:
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     for name, fname in BUNDLE.items():
         src = work.pretrain if name == "pretrain" else work.saved / name / fname
-        if name in TUNED and _done(work, TUNED[name]):
+        if name in TUNED and is_done(work, TUNED[name]):
             src = work.saved / TUNED[name] / fname
         if not src.exists():
             raise FileNotFoundError(f"export: {src} is missing; run the '{name}' step first")
@@ -362,12 +165,6 @@ def step_export(work: Work) -> Path:
     (MODEL_DIR / WHOLE_WORDS).write_text(lexicon, encoding="utf-8")
     shutil.copy(work.root / "times.json", MODEL_DIR / "training-times.json")
     return MODEL_DIR
-
-
-def _tuning(work: Work, name: str) -> Path:
-    from . import tuning  # it builds on this module
-
-    return tuning.STEPS[name](work)
 
 
 #: name -> (function, lane). Order matters within a lane; a done step leaves a marker in <work>/done/.
@@ -380,14 +177,11 @@ STEPS = {
     "depparse": (functools.partial(train_model, name="depparse"), 1),  # wants the lemmatizer
     "pos": (functools.partial(train_model, name="pos"), 2),
     "ner": (functools.partial(train_model, name="ner"), 2),
-    "depparse_tune": (functools.partial(_tuning, name="depparse_tune"), 3),  # wants the tagger and the parser
+    "depparse_tune": (tuning.step_depparse_tune, 3),  # wants the tagger and the parser
     "export": (step_export, 3),
 }
 
 
-def _done(work: Work, name: str) -> bool:
-    marker = work.root / "done" / name
-    return marker.exists()
 
 
 def _record(work: Work, name: str, seconds: float) -> None:
@@ -405,7 +199,7 @@ _LOCK = threading.Lock()
 
 
 def run_step(work: Work, name: str, force: bool = False) -> None:
-    if _done(work, name) and not force:
+    if is_done(work, name) and not force:
         print(f"[{name}] done already, skipped ({work.root / 'done' / name})", flush=True)
         return
     for stale in BUILT_ON.get(name, ()):
@@ -419,7 +213,7 @@ def run_step(work: Work, name: str, force: bool = False) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m diplograf.extract.training", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m devtools.training", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("steps", nargs="*", help="steps to run (default: all); see --list")
     parser.add_argument("--work", type=Path, default=REPO / "build" / "models", help="working folder (ignored by git)")
@@ -436,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
                 profile=args.profile or _default_profile())
     if args.list:
         for name in STEPS:
-            print(f"{name:14s} {'done' if _done(work, name) else '-'}")
+            print(f"{name:14s} {'done' if is_done(work, name) else '-'}")
         return 0
     if not (args.shared / "data").exists():
         parser.error(f"no training data at {args.shared / 'data'} (pass --shared DIR)")
