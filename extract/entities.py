@@ -767,6 +767,25 @@ def name_part_mentions(sentences: list[Sentence], by_sentence: dict[int, list[Me
     return by_sentence
 
 
+def split_principals(sentences: list[Sentence], by_sentence: dict[int, list[Mention]], text: str) -> None:
+    """"Juru bicara Otieno Ana Soto": a person's span that opens with the surname of another person the
+    article names in full ("Amani Otieno") is that person, then the one named ("Ana Soto")."""
+    people = [m for ms in by_sentence.values() for m in ms if m.type == "Person"]
+    surnames = {norm(m.text.split()[-1]): norm(m.text) for m in people if len(m.text.split()) > 1}
+    for s in sentences:
+        ms = by_sentence[s.index]
+        for m in [x for x in ms if x.type == "Person"]:
+            words = m.text.split()
+            owner = surnames.get(norm(words[0])) if len(words) >= 3 and m.first < m.last else None
+            if owner is None or owner == norm(m.text):
+                continue
+            principal = _mention(s, m.first, m.first, "Person", source="name_part")
+            named = _mention(s, m.first + 1, m.last, "Person", source=m.source)
+            for x in (principal, named):
+                x.text = text[x.start:x.end].strip(TRIM)
+            ms[:] = sorted([x for x in ms if x is not m] + [principal, named], key=lambda x: x.first)
+
+
 #: Types whose names may be followed by another name of theirs in brackets.
 BRACKETED_NAMES = ("Person", "Organization", "Event", "Initiative", "Agreement")
 

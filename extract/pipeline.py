@@ -33,9 +33,9 @@ from .vocabulary import roles_flagged
 ROLE_DISTINCT = relations_flagged("role-distinct")
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
-DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "roles", "brackets", "name_parts", "titles", "groups",
-                      "home_government", "pronouns", "role_facts", "relations", "pairs", "events", "event_time",
-                      "calibrate", "dedupe")
+DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "principals", "roles", "brackets", "name_parts",
+                      "titles", "groups", "home_government", "pronouns", "role_facts", "relations", "pairs", "events",
+                      "event_time", "calibrate", "dedupe")
 
 
 @dataclass
@@ -86,6 +86,11 @@ def _proper_names(state: ArticleState) -> None:
 def _cues(state: ArticleState) -> None:
     for s in state.sentences:
         ent.cue_mentions(s, state.mentions[s.index], state.article.id, state.article.text, state.nested)
+
+
+@component("principals", "mentions")
+def _principals(state: ArticleState) -> None:
+    ent.split_principals(state.sentences, state.mentions, state.article.text)
 
 
 @component("roles", "mentions")

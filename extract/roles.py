@@ -246,6 +246,9 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
                     titles.append(Title(label, employer, i, employer.last))
         j += honorific_at([w.text for w in words], j - 1)  # "Dato Sri", "Jenderal"
         person = at.get(j)
+        named = at.get(person.last + 1) if person is not None and person.source == "name_part" else None
+        if named is not None and named.type == "Person":
+            person = named  # "Juru bicara Otieno Ana Soto": Otieno's spokesperson is Ana Soto
         if person is None and not _role_at(sentence, j):  # "penasihat keamanan nasional Presiden X": X's
             last = _name_run(sentence, j, taken)
             run = sentence.words[j - 1:last]

@@ -49,3 +49,15 @@ def test_a_minister_is_no_leader_so_the_two_leaders_are_not_found():
         tokens("Kedua/NUM/2/nummod pemimpin/NOUN/3/nsubj bertemu/VERB/0/root di/ADP/5/case Nairobi/PROPN/3/obl/S-LOC "
                "./PUNCT/3/punct")))
     assert facts(result, "meets") == set()
+
+
+def test_a_spokesperson_of_a_person_named_in_full_elsewhere_is_the_name_after_the_principal():
+    # "Presiden Kenya Amani Otieno tiba." / "Juru bicara Otieno Ana Soto mengatakan Kenya siap."
+    result = run(article(
+        tokens("Presiden/PROPN/4/nsubj Kenya/PROPN/1/flat/S-LOC Amani/PROPN/1/flat/B-PER "
+               "Otieno/PROPN/3/flat:name/E-PER tiba/VERB/0/root"),
+        tokens("Juru/NOUN/6/nsubj bicara/NOUN/1/compound Otieno/PROPN/1/nmod/B-PER Ana/PROPN/3/flat:name/I-PER "
+               "Soto/PROPN/3/flat:name/E-PER mengatakan/VERB/0/root Kenya/PROPN/8/nsubj/S-LOC siap/ADJ/6/ccomp")))
+    roles = facts(result, "holdsRole")
+    assert ("Ana Soto", "Kenya", "Spokesperson") in roles, roles
+    assert not any(s == "Amani Otieno" and r == "Spokesperson" for s, _, r in roles), roles
