@@ -1,16 +1,16 @@
-"""Entity mentions (Stanza NER + gazetteer + role appositions) and one canonical entity per real thing."""
+"""Entity mentions: Stanza NER, the gazetteer, cue nouns, English names, brackets, groups and pronouns.
+
+One entity per real thing is made of them in ``resolve.py``."""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 
 from .gazetteer import Gazetteer, norm, slug
 from .lexicon import all_common, honorific_at
-from .records import Entity, Mention, Sentence, Word
-from .records import mention as _mention
-from .tables import markers, phrase_table, phrases, rows
+from .records import Mention, Sentence, Word, mention
+from .tables import flags, markers, phrase_table, phrases, table
 
 #: Stanza NER label -> entity type of the contract.
 NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "City", "EVENT": "Event"}
@@ -22,7 +22,7 @@ PREFIX = {"Person": "person", "Country": "country", "City": "city", "Region": "r
 NAME_PARTICLES = {"bin", "binti", "da", "de", "del", "van", "von", "al", "el", "la", "le", "dos"}
 TRIM = ".,;:!?\"'()[]“”‘’-–—"
 #: Words that make a name a news outlet (``data/media.tsv``).
-OUTLET_WORDS = {norm(w) for _, words in rows("media.tsv") for w in words.split(";") if w.strip()}
+OUTLET_WORDS = {norm(w) for row in table("media.tsv", ("kind", "words")) for w in row["words"].split(";") if w.strip()}
 DEMONSTRATIVES = {"tersebut", "itu", "ini"}
 #: Words that open the name of a venue, not a city ("Istana Merdeka", "Hotel Indonesia", "Gedung Putih").
 VENUE_WORDS = markers("venue-head")
@@ -102,7 +102,7 @@ def _join_initials(sentence: Sentence, mentions: list[Mention]) -> list[Mention]
         prev = out[-1] if out else None
         if (prev is not None and prev.type == m.type == "Person" and not prev.entity and not m.entity
                 and m.first == prev.last + 2 and words[prev.last].text == "." and _is_initial(words[prev.last - 1])):
-            out[-1] = _mention(sentence, prev.first, m.last, "Person", source=prev.source)
+            out[-1] = mention(sentence, prev.first, m.last, "Person", source=prev.source)
             continue
         out.append(m)
     return out
@@ -160,7 +160,7 @@ def gazetteer_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
             n, entry = hit
             if entry.stands_for and _acts(sentence, sentence.words[i]) and not _after_local_role(words, i):
                 entry = gaz.entries[entry.stands_for]  # "Beijing menilai": the capital for its state
-            out.append(_mention(sentence, i + 1, i + n, entry.type, entry.key, "gazetteer"))
+            out.append(mention(sentence, i + 1, i + n, entry.type, entry.key, "gazetteer"))
             i += n
         else:
             i += 1
@@ -204,7 +204,7 @@ def _is_outlet(sentence: Sentence, first: int, last: int) -> bool:
 def type_cues() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """where ("before", "strip", "head") -> [(phrase, type)], longest phrase first (``data/type_cues.tsv``)."""
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {"before": [], "strip": [], "head": []}
-    for etype, forms, where in rows("type_cues.tsv"):
+    for etype, forms, where in (r.values() for r in table("type_cues.tsv", ("type", "words", "where"))):
         out[where].extend((p, etype) for p in phrases(forms))
     for cues_ in out.values():
         cues_.sort(key=lambda x: -len(x[0]))
@@ -314,7 +314,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
             continue  # news outlets are sources, not actors
         if etype in ("City", "Organization") and _is_venue(span_words):
             continue  # "Istana Kepresidenan Ak Orda", "Sapphire Tower": where a ceremony was held
-        out.append(_mention(sentence, first, last, etype))
+        out.append(mention(sentence, first, last, etype))
         taken |= span
     out = _join_initials(sentence, out)
     for m in out:
@@ -375,7 +375,7 @@ def _person_after(sentence: Sentence, inside: list[Mention], first: int, last: i
     if (not 1 <= len(tail) <= 4 or not all(w.upos == "PROPN" and w.text[:1].isupper() for w in tail)
             or all_common([w.text for w in tail]) or any(norm(w.text) in title_words() for w in tail)):
         return None
-    return _mention(sentence, start, last, "Person")
+    return mention(sentence, start, last, "Person")
 
 
 #: Web addresses and handles: "CNNIndonesia.com", "@theresamay" are sources, not entities.
@@ -415,143 +415,13 @@ def _skip_roles(sentence: Sentence, first: int, last: int) -> int:
     return first
 
 
-def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> dict[str, Entity]:
-    """Give every mention an entity key; one Entity per real thing within and across articles."""
-    entities: dict[str, Entity] = {}
-    person_names: dict[str, str] = {}  # slug of a full name -> full name, over all articles
-    spelled: dict[str, dict[str, str]] = {}  # "jokowi" -> {slug: "Joko Widodo"}, from every article that says so
-    for mentions in mentions_by_article.values():
-        for m in mentions:
-            if m.type == "Person" and len(m.text.split()) > 1:
-                person_names.setdefault(slug(m.text), m.text)
-            if m.alias_of and m.type == "Person":  # "KBRI" is whichever embassy its own article names
-                spelled.setdefault(norm(m.text), {}).setdefault(slug(m.alias_of), m.alias_of)
-    # a short form names one thing across the corpus only where every article that spells it out agrees
-    # ("Bams"); "KBRI" is the embassy of Indonesia in whichever city each article names
-    long_forms = {short: next(iter(forms.values())) for short, forms in spelled.items() if len(forms) == 1}
-    all_full = sorted(person_names.values())
-    uses = Counter(slug(m.text) for ms in mentions_by_article.values() for m in ms
-                   if m.type == "Person" and len(m.text.split()) > 1)
-
-    @functools.cache
-    def canonical(name: str) -> str:
-        """One name for all the forms of a person's name over the corpus: the fullest form found
-        ("Sari WP Wulandari" for "Sari Wulandari") stands for its group, which is named by its most used
-        form ("Sari Wulandari")."""
-        full = _full_name(name, all_full, unique=True) or name
-        group = [c for c in all_full if c == full or names_same_person(c, full)]
-        return max(group, key=lambda c: (uses[slug(c)], len(c), c)) if group else full
-
-    full_slugs = set(person_names)
-    for mentions in mentions_by_article.values():
-        for m in mentions:  # "Lucia Vargas" read as a place, "SBY" as a body, where the corpus names the person
-            if m.source == "ner" and not m.entity and m.type in ("City", "Organization") and (
-                    slug(m.text) in full_slugs or norm(m.text) in long_forms):
-                m.type = "Person"
-        local_full = sorted({m.text for m in mentions if m.type == "Person"}, key=lambda t: (-len(t), t))
-        # this article's own short forms first, then those the whole corpus agrees on
-        forms = long_forms | {norm(m.text): m.alias_of for m in sorted(mentions, key=lambda m: m.start) if m.alias_of}
-
-        local_named = sorted({m.text for m in mentions if m.type in ("Event", "Initiative") and not m.entity
-                              and not _anaphoric(m.text)}, key=lambda t: (-len(t), t))
-        last_event: str | None = None
-        last_person: str | None = None
-        for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
-            if m.source == "pronoun":  # "ia", "dia", "beliau": the person named last
-                m.entity = last_person or "group:unresolved"
-                continue
-            if m.type == "Event" and m.source == "cue" and _anaphoric(m.text):
-                m.entity = last_event or "group:unresolved"  # "KTT tersebut": the summit named before
-                if last_event:
-                    entities[last_event].aliases.add(m.text)
-                continue
-            if m.entity.startswith("group:"):  # expanded per article in the fact phase
-                continue
-            if m.entity.startswith("agreement:"):  # agreements are scoped to their article
-                ent = entities.setdefault(m.entity, Entity(m.entity, m.text, m.type))
-            elif m.entity:  # gazetteer
-                entry = gaz.entries[m.entity]
-                ent = entities.setdefault(m.entity, Entity(m.entity, entry.name, entry.type, entry.wikidata,
-                                                           entry.iso, stands_for=entry.stands_for))
-                if entry.stands_for:  # the state a capital stands for is a known entity too
-                    state = gaz.entries[entry.stands_for]
-                    entities.setdefault(state.key, Entity(state.key, state.name, state.type, state.wikidata, state.iso))
-            elif m.type == "Person":
-                name = forms.get(norm(m.text), m.text)
-                full = canonical(_full_name(name, local_full) or name)
-                m.entity = f"person:{slug(full)}"
-                ent = entities.setdefault(m.entity, Entity(m.entity, full, "Person"))
-            else:
-                # "KTT China-Asia Tengah" after "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah ke-2"
-                name = forms.get(norm(m.text), m.text)
-                name = (_longer_name(name, local_named) if m.type in ("Event", "Initiative") else None) or name
-                m.entity = f"{PREFIX[m.type]}:{slug(name)}"
-                entry = gaz.entries.get(m.entity)  # "Lima" opening a sentence is still the capital
-                ent = entities.setdefault(m.entity, Entity(m.entity, entry.name, entry.type, entry.wikidata, entry.iso,
-                                                           stands_for=entry.stands_for) if entry else
-                                          Entity(m.entity, name, m.type))
-            if m.type == "Event":
-                last_event = m.entity
-            if m.type == "Person":
-                last_person = m.entity
-            ent.aliases.add(m.text)
-    return entities
-
-
-def _longer_name(name: str, candidates: list[str]) -> str | None:
-    """The longest candidate that contains ``name``'s words as one run ("KTT China-Asia Tengah" in
-    "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah ke-2", not "Tahun Pariwisata Kazakhstan" in
-    "Tahun Pariwisata Tiongkok di Kazakhstan")."""
-    toks = re.findall(r"\w+", norm(name))
-    found = []
-    for c in candidates:
-        ctoks = re.findall(r"\w+", norm(c))
-        if len(ctoks) > len(toks) and any(ctoks[i:i + len(toks)] == toks for i in range(len(ctoks) - len(toks) + 1)):
-            found.append(c)
-    return max(found, key=len) if found else None
-
-
-def _name_tokens(name: str) -> list[str]:
-    return re.findall(r"\w+", norm(name))
-
-
-def names_same_person(short: str, long: str) -> bool:
-    """Whether ``long`` is a fuller form of the person ``short`` names: every word of it ("Xi" in
-    "Xi Jinping", "Sari Wulandari" in "Sari WP Wulandari"), or the same first and last name with middle
-    names given as initials ("Rudi P. Hartono" / "Rudi Pratama Hartono", "Sari WP Wulandari" /
-    "Sari Wijaya Putri Wulandari")."""
-    s, lo = _name_tokens(short), _name_tokens(long)
-    if set(s) < set(lo):
-        return True
-    if len(s) < 2 or len(lo) <= 2 or s[0] != lo[0] or s[-1] != lo[-1] or s == lo:
-        return False
-    initials = "".join(t[0] for t in lo[1:-1])
-    middle = "".join(t if len(t) <= 3 else "\0" for t in s[1:-1])  # only initials may stand for names
-    if "\0" in middle or len(middle) > len(initials):
-        return False
-    it = iter(initials)
-    return all(c in it for c in middle)  # the initials in order
-
-
-def _full_name(name: str, candidates: list[str], unique: bool = False) -> str | None:
-    """The longest candidate that is a fuller form of the person ``name`` ("Xi" -> "Xi Jinping");
-    with ``unique``, None unless the candidates that are name one person (each a form of the longest)."""
-    found = [c for c in candidates if names_same_person(name, c)]
-    if not found:
-        return None
-    best = max(found, key=lambda c: (len(_name_tokens(c)), len(c), c))
-    if unique and any(c != best and not names_same_person(c, best) and slug(c) != slug(best) for c in found):
-        return None
-    return best
-
-
 @functools.cache
 def cues() -> list[tuple[tuple[str, ...], str, frozenset[str]]]:
     """(cue phrase, entity type, options), longest phrase first, from ``data/cues.tsv``."""
     from .tables import phrases
 
-    out = [(p, etype, frozenset(o.strip() for o in (opts[0] if opts else "").split(",") if o.strip()))
-           for etype, forms, *opts in rows("cues.tsv") for p in phrases(forms)]
+    out = [(p, row["type"], flags(row["options"])) for row in table("cues.tsv", ("type", "words", "options?"))
+           for p in phrases(row["words"])]
     return sorted(out, key=lambda x: -len(x[0]))
 
 
@@ -613,10 +483,10 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
         person = min((x.first for x in mentions if x.type == "Person" and i + n - 1 < x.first <= last), default=0)
         if person:  # "juru bicara Kedutaan Besar AS Ana Morales": the name ends the embassy's
             last = person - 1
-        m = _mention(sentence, i + n if named_as else _own_name_start(words, i, n, last), last, etype, source="cue")
+        m = mention(sentence, i + n if named_as else _own_name_start(words, i, n, last), last, etype, source="cue")
         m.text = trim_name(text[m.start:m.end])
         parties = {x.first for x in mentions if x.type in ("Person", "Country")}
-        if not _anaphoric(m.text) and not _names_something(words, i, n, last, etype, opts, parties):
+        if not anaphoric(m.text) and not _names_something(words, i, n, last, etype, opts, parties):
             i = last + 1  # "proyek energi", "forum internasional", "perjanjian bilateral": no name
             continue
         inside = [x for x in mentions if x.first >= i and x.last <= last]
@@ -633,7 +503,7 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
         mentions.append(m)
         short = _bracketed_acronym(words, i + n, last)
         if short is not None and etype != "Agreement":  # "Kedutaan Besar RI (KBRI) di Kairo": KBRI too
-            alias = _mention(sentence, short, short, etype, source="alias")
+            alias = mention(sentence, short, short, etype, source="alias")
             alias.text, alias.alias_of = text[alias.start:alias.end], m.text
             mentions.append(alias)
         mentions.sort(key=lambda x: x.first)
@@ -760,7 +630,7 @@ def name_part_mentions(sentences: list[Sentence], by_sentence: dict[int, list[Me
         taken = {i for m in by_sentence[s.index] for i in range(m.first, m.last + 1)}
         for w in s.words:
             if w.index not in taken and w.text[:1].isupper() and norm(w.text) in parts:
-                m = _mention(s, w.index, w.index, "Person", source="name_part")
+                m = mention(s, w.index, w.index, "Person", source="name_part")
                 m.text = text[m.start:m.end]
                 by_sentence[s.index].append(m)
         by_sentence[s.index].sort(key=lambda m: m.first)
@@ -779,8 +649,8 @@ def split_principals(sentences: list[Sentence], by_sentence: dict[int, list[Ment
             owner = surnames.get(norm(words[0])) if len(words) >= 3 and m.first < m.last else None
             if owner is None or owner == norm(m.text):
                 continue
-            principal = _mention(s, m.first, m.first, "Person", source="name_part")
-            named = _mention(s, m.first + 1, m.last, "Person", source=m.source)
+            principal = mention(s, m.first, m.first, "Person", source="name_part")
+            named = mention(s, m.first + 1, m.last, "Person", source=m.source)
             for x in (principal, named):
                 x.text = text[x.start:x.end].strip(TRIM)
             ms[:] = sorted([x for x in ms if x is not m] + [principal, named], key=lambda x: x.first)
@@ -790,10 +660,15 @@ def split_principals(sentences: list[Sentence], by_sentence: dict[int, list[Ment
 BRACKETED_NAMES = ("Person", "Organization", "Event", "Initiative", "Agreement")
 
 
+def name_tokens(name: str) -> list[str]:
+    """The words of a name, normalised."""
+    return re.findall(r"\w+", norm(name))
+
+
 def _nickname(short: str, name: str) -> bool:
     """"Bams" for "Bambang Santoso", "SBY" for "Susilo Bambang Yudhoyono"; not a party or a club in brackets
     after a name ("Charles Honoris (PDIP)")."""
-    toks = _name_tokens(name)
+    toks = name_tokens(name)
     s = norm(short)
     return len(toks) > 1 and (s == "".join(t[0] for t in toks) or any(
         len(t) >= 3 and s.startswith(t[:3]) for t in toks))
@@ -820,7 +695,7 @@ def bracket_aliases(sentence: Sentence, mentions: list[Mention], text: str) -> N
             if not inner.text[:1].isupper() or any(m.first <= i + 1 <= m.last for m in mentions) or (
                     a.type == "Person" and not _nickname(inner.text, a.text)):
                 continue  # "Xi Jinping (CMG)": a photo credit, not a name of his
-            b = _mention(sentence, i + 1, i + 1, a.type, source="alias")
+            b = mention(sentence, i + 1, i + 1, a.type, source="alias")
             b.text = text[b.start:b.end]
             mentions.append(b)
         elif b.last != i + 1:
@@ -835,7 +710,7 @@ def bracket_aliases(sentence: Sentence, mentions: list[Mention], text: str) -> N
     mentions.sort(key=lambda m: m.first)
 
 
-def _anaphoric(name: str) -> bool:
+def anaphoric(name: str) -> bool:
     """"KTT tersebut", "pertemuan puncak itu", a bare "KTT": a summit named before, not a new one."""
     all_toks = norm(name).split()
     toks = tuple(t for t in all_toks if t not in DEMONSTRATIVES)
@@ -862,7 +737,7 @@ def group_mentions(sentence: Sentence, mentions: list[Mention], text: str) -> No
         for i in range(len(toks) - n + 1):
             span = set(range(i + 1, i + n + 1))
             if tuple(toks[i:i + n]) == phrase and not span & taken:
-                m = _mention(sentence, i + 1, i + n, GROUP_TYPES[kind], f"group:{kind}", "group")
+                m = mention(sentence, i + 1, i + n, GROUP_TYPES[kind], f"group:{kind}", "group")
                 m.text = text[m.start:m.end]
                 mentions.append(m)
                 taken |= span
@@ -878,7 +753,7 @@ def pronoun_mentions(sentence: Sentence, mentions: list[Mention], text: str) -> 
     taken = {i for m in mentions for i in range(m.first, m.last + 1)}
     for w in sentence.words:
         if w.index not in taken and w.text.lower() in PRONOUNS and w.upos in ("PRON", "X"):
-            m = _mention(sentence, w.index, w.index, "Person", source="pronoun")
+            m = mention(sentence, w.index, w.index, "Person", source="pronoun")
             m.text = text[m.start:m.end]
             mentions.append(m)
     mentions.sort(key=lambda m: m.first)
@@ -951,7 +826,7 @@ def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str,
             last += 1
         if _is_outlet(sentence, first, last):
             continue  # "Thomson Reuters Foundation", "CNN International": outlets, not actors
-        m = _mention(sentence, first, last, etype, source="name")
+        m = mention(sentence, first, last, etype, source="name")
         m.text = text[m.start:m.end].strip(TRIM)
         found.append(m)
     for m in found:
@@ -965,4 +840,4 @@ def proper_name_mentions(sentence: Sentence, mentions: list[Mention], text: str,
 @functools.cache
 def not_entities() -> frozenset[str]:
     """Names that are never entities of the graph (``data/not_entities.tsv``)."""
-    return frozenset(norm(row[0]) for row in rows("not_entities.tsv"))
+    return frozenset(norm(row["name"]) for row in table("not_entities.tsv", ("name",)))

@@ -26,6 +26,7 @@ from .records import (
     mention,
     relations_flagged,
 )
+from .resolve import resolve
 from .tables import markers, norm, table
 from .vocabulary import roles_flagged
 
@@ -453,7 +454,7 @@ def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
             for st in states:
                 fn(st)
     by_article = {st.article.id: [m for ms in st.mentions.values() for m in ms] + st.nested for st in states}
-    corpus = Corpus(ent.resolve(by_article, gazetteer.load()), {})
+    corpus = Corpus(resolve(by_article, gazetteer.load()), {})
     for st in states:
         for h in st.holdings:
             if h.employer:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from .dates import when_near, year_hint
 from .records import SYMMETRIC, Article, Fact, Mention, Sentence, Word
-from .tables import DATA, markers, norm
+from .tables import DATA, markers, norm, table
 
 PLACE_TYPES = ("City", "Country", "Region")
 
@@ -86,9 +86,8 @@ def _party_or_title() -> frozenset[str]:
 @functools.cache
 def party_nouns() -> frozenset[str]:
     """Common nouns whose modifier is a party to the act (``data/party_nouns.tsv``)."""
-    from .tables import rows
-
-    return frozenset(norm(w) for row in rows("party_nouns.tsv") for w in row[0].split(";") if w.strip())
+    rows = table("party_nouns.tsv", ("words",))
+    return frozenset(norm(w) for row in rows for w in row["words"].split(";") if w.strip())
 
 
 class _Args:

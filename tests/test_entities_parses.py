@@ -6,7 +6,7 @@ from __future__ import annotations
 from parses import article, entities, facts, run, tokens
 
 from diplograf.extract.articles import clean_text
-from diplograf.extract.entities import names_same_person
+from diplograf.extract.resolve import names_same_person
 
 
 def test_name_variants_are_one_person():
