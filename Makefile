@@ -25,7 +25,7 @@ help:
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,train,notebooks]'
+	$(PY) -m pip install -q -e '.[dev,train,notebooks,scale]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -56,15 +56,23 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
           cache: str | Path | None | bool = True, threads: int | None = None,
           spec: ModelSpec | None = None, formats: Sequence[str] = ("ttl", "trig"), store: str | Path | None = None,
           batch_size: int = 32, progress: Callable[[list[Article]], None] | None = None,
-          on_load: Callable[[], None] | None = None) -> BuildResult:
+          on_load: Callable[[], None] | None = None, workers: int | None = None,
+          scheduler: str | None = None) -> BuildResult:
     """Read ``inputs`` (files or folders of .txt/.jsonl), analyse and extract, and (with ``out``) write
     the graph files, facts.jsonl, entities.jsonl, rejected.jsonl and graph.html there, all published
-    together. ``cache``: True for the default folder, a folder, or False for none. Bad input raises
-    InputError before any analysis, and leaves earlier outputs whole."""
+    together. ``cache``: True for the default folder, a folder, or False for none. ``workers``: analyse
+    on a local Dask cluster of that many processes; ``scheduler``: on an existing Dask cluster
+    (``tcp://HOST:PORT``); either way the outputs are byte for byte those of one process
+    (``diplograf.graph.distributed``). ``threads``: torch threads of the analysis; with ``workers``, shared
+    out among them (at least one each); with ``scheduler``, each worker's (default: that machine's
+    ``default_threads()``). Bad input raises InputError
+    before any analysis, and leaves earlier outputs whole."""
     from .build import build_graphs
 
     if on_error not in ("stop", "skip"):
         raise ValueError(f"on_error must be 'stop' or 'skip', not {on_error!r}")
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be 1 or more, not {workers!r}")
     rejected: list[dict] = []
     articles = read_articles(inputs, rejected if on_error == "skip" else None)
     articles, foreign = keep_indonesian(articles)
@@ -85,7 +93,11 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     spec = spec or ModelSpec()
     folder = default_folder() if cache is True else (Path(cache) if cache else None)
     analysis_cache = AnalysisCache(folder, models_tag(spec.folder, spec.package)) if folder else None
-    threads = threads or default_threads()
+    distributed = bool(workers or scheduler)
+    if not scheduler:
+        threads = threads or default_threads()
+        if workers:
+            threads = max(1, threads // workers)
 
     def load():  # only when an article is not in the cache: a cached rebuild imports no torch
         if on_load:
@@ -95,11 +107,21 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
         torch.set_num_threads(max(1, threads))
         return load_pipeline(spec)
 
-    def run() -> BuildResult:
+    def analysed() -> Extraction:
         from diplograf.extract.pipeline import extract
+        from diplograf.extract.pipeline import run as components
 
-        extraction = extract(articles, batch_size=batch_size, progress=progress, cache=analysis_cache,
-                             load=load).keep(min_confidence)
+        if not distributed:
+            return extract(articles, batch_size=batch_size, progress=progress, cache=analysis_cache, load=load)
+        from .distributed import analyse_on
+
+        sentences = analyse_on(articles, analysis_cache, spec, workers=workers, scheduler=scheduler,
+                               threads=threads, batch_size=batch_size, progress=progress,
+                               on_connect=lambda client: on_load and on_load())
+        return components(articles, sentences)
+
+    def run() -> BuildResult:
+        extraction = analysed().keep(min_confidence)
         result = BuildResult(articles, extraction, build_graphs(extraction), rejected)
         if out is not None:
             result.written = _publish(result, out, list(formats), store)
