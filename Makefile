@@ -20,7 +20,7 @@ help:
 	@echo "make audit            100 random facts from 300 real articles to judge by hand (out/audit/); verdicts in docs/"
 	@echo "make benchmark        load time and query latency, 1M synthetic triples: pyoxigraph vs rdflib"
 	@echo "make notebooks        execute every notebook of notebooks/ (on the bundled examples, no network)"
-	@echo "make benchmark-build  build speed: words/s, time per stage, cached rebuild, peak RSS (60 real articles)"
+	@echo "make benchmark-build  build speed and memory: words/s, stages, cached rebuild, peak RSS at 30 and 300 real articles, 2 workers"
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,7 +71,7 @@ notebooks: $(STAMP)
 	$(PY) -m pytest -q tests/test_notebooks.py
 
 benchmark-build: $(STAMP)
-	$(PY) benchmarks/build_benchmark.py --shared $(SHARED)
+	$(PY) benchmarks/build_benchmark.py --shared $(SHARED) --sizes 30,300 --workers 2
 
 clean:
 	rm -rf $(OUT) .pytest_cache

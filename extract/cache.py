@@ -29,9 +29,10 @@ def default_folder() -> Path:
     return Path(base) / "diplograf"
 
 
-def models_tag(folder: Path, package: str = "bundled") -> str:
-    """A tag of the models in ``folder`` and of the code that reads their output."""
-    h = hashlib.sha256(f"{FORMAT}\0{package}\0".encode())
+def models_tag(folder: Path, package: str = "bundled", int8: bool = False) -> str:
+    """A tag of the models in ``folder`` (``int8``: quantised on load) and of the code that reads their
+    output."""
+    h = hashlib.sha256(f"{FORMAT}\0{package}\0{'int8' if int8 else ''}".encode())
     for p in sorted(Path(folder).glob("*")):
         if p.is_file():
             h.update(f"{p.name}\0{p.stat().st_size}\0".encode())

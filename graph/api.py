@@ -92,7 +92,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
         del handle
     spec = spec or ModelSpec()
     folder = default_folder() if cache is True else (Path(cache) if cache else None)
-    analysis_cache = AnalysisCache(folder, models_tag(spec.folder, spec.package)) if folder else None
+    analysis_cache = AnalysisCache(folder, models_tag(spec.folder, spec.package, spec.int8)) if folder else None
     distributed = bool(workers or scheduler)
     if not scheduler:
         threads = threads or default_threads()

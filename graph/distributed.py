@@ -30,21 +30,21 @@ _LOADED: dict[tuple, object] = {}
 _LOCK = threading.Lock()
 
 
-def _portable(spec: ModelSpec) -> tuple[str | None, str, bool]:
+def _portable(spec: ModelSpec) -> tuple[str | None, str, bool, bool]:
     """``spec`` as it travels to a worker: the bundled models as None ('those of the worker's own
     install'), not as the client's path, which a worker on another machine may not have."""
-    return (None if spec.folder == BUNDLED_DIR else str(spec.folder)), spec.package, spec.use_gpu
+    return (None if spec.folder == BUNDLED_DIR else str(spec.folder)), spec.package, spec.use_gpu, spec.int8
 
 
-def analyse_batch(articles: Sequence[Article], portable: tuple[str | None, str, bool], threads: int | None,
+def analyse_batch(articles: Sequence[Article], portable: tuple[str | None, str, bool, bool], threads: int | None,
                   batch_size: int) -> tuple[str, list[list[Sentence]]]:
     """Runs on a worker: the sentences of ``articles``, and the tag of the models that read them (the
     client checks it against its own). ``threads``: torch threads, None for the worker machine's
     default. One batch at a time per process (Stanza's pipeline is not shared between threads)."""
     from diplograf.extract.nlp import analyse
 
-    folder, package, use_gpu = portable
-    spec = ModelSpec(Path(folder) if folder else BUNDLED_DIR, package, use_gpu)
+    folder, package, use_gpu, int8 = portable
+    spec = ModelSpec(Path(folder) if folder else BUNDLED_DIR, package, use_gpu, int8)
     with _LOCK:
         key = (spec, threads)
         if key not in _LOADED:
@@ -57,7 +57,7 @@ def analyse_batch(articles: Sequence[Article], portable: tuple[str | None, str, 
             torch.set_num_threads(max(1, threads or default_threads()))
             _LOADED.clear()
             _LOADED[key] = load_pipeline(spec)
-        return models_tag(spec.folder, spec.package), analyse(_LOADED[key], articles, batch_size=batch_size)
+        return models_tag(spec.folder, spec.package, spec.int8), analyse(_LOADED[key], articles, batch_size=batch_size)
 
 
 @contextmanager
@@ -103,7 +103,7 @@ def analyse_on(articles: Sequence[Article], cache: AnalysisCache | None, spec: M
         return [s or [] for s in found]
     from distributed import as_completed
 
-    tag = models_tag(spec.folder, spec.package)
+    tag = models_tag(spec.folder, spec.package, spec.int8)
     portable = _portable(spec)
     parts = [todo[first:first + batch_size] for first in range(0, len(todo), batch_size)]
     with connect(workers, scheduler) as client:
