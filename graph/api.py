@@ -65,8 +65,8 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     (``tcp://HOST:PORT``); either way the outputs are byte for byte those of one process
     (``diplograf.graph.distributed``). ``threads``: torch threads of the analysis; with ``workers``, shared
     out among them (at least one each); with ``scheduler``, each worker's (default: that machine's
-    ``default_threads()``). Bad input raises InputError
-    before any analysis, and leaves earlier outputs whole."""
+    ``default_threads()``). Bad input raises InputError before any analysis, and leaves earlier outputs
+    whole."""
     from .build import build_graphs
 
     if on_error not in ("stop", "skip"):

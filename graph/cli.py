@@ -235,10 +235,11 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--threads", type=int, default=default_threads(), metavar="N",
                    help="CPU threads for the neural analysis (default: %(default)s, the cores up to 4; "
                         "use fewer when other work shares the machine)")
-    b.add_argument("--workers", type=_positive, metavar="N",
+    cluster = b.add_mutually_exclusive_group()
+    cluster.add_argument("--workers", type=_positive, metavar="N",
                    help="analyse on N local worker processes (Dask), --threads shared out among them; the "
                         "outputs are byte for byte those of one process (docs/scale.md; needs diplograf[scale])")
-    b.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+    cluster.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="analyse on an existing dask.distributed cluster, --threads torch threads in each "
                         "worker; the cache, extraction and merge stay here (docs/scale.md)")
     b.add_argument("--on-error", choices=("stop", "skip"), default="stop",

@@ -109,11 +109,11 @@ def analyse_on(articles: Sequence[Article], cache: AnalysisCache | None, spec: M
     with connect(workers, scheduler) as client:
         if on_connect:
             on_connect(client)
-        futures = {client.submit(analyse_batch, [articles[i] for i in part], portable, threads, batch_size,
+        pending = {client.submit(analyse_batch, [articles[i] for i in part], portable, threads, batch_size,
                                  pure=False): part for part in parts}
         try:
-            for future in as_completed(futures):
-                part = futures[future]
+            for future in as_completed(list(pending)):
+                part = pending.pop(future)
                 try:
                     their_tag, sentences = future.result()
                 except ModelError:
@@ -121,6 +121,7 @@ def analyse_on(articles: Sequence[Article], cache: AnalysisCache | None, spec: M
                 except Exception as err:  # a worker that died, or failed to import diplograf
                     raise ClusterError(f"a Dask worker failed to analyse articles {articles[part[0]].id}.."
                                        f"{articles[part[-1]].id}: {type(err).__name__}: {err}") from err
+                future.release()  # the workers may forget this batch now: they hold only unread ones
                 if their_tag != tag:
                     raise ClusterError(f"a Dask worker has other models or another diplograf (models tag "
                                        f"{their_tag}, here {tag}): install the same diplograf on every worker")
@@ -131,7 +132,7 @@ def analyse_on(articles: Sequence[Article], cache: AnalysisCache | None, spec: M
                 if progress:
                     progress([articles[i] for i in part])
         finally:
-            for future in futures:
+            for future in pending:  # stopped early (an error, Ctrl-C): the rest is not wanted
                 future.cancel()
     return [s or [] for s in found]
 
