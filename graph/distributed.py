@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from diplograf.extract.cache import AnalysisCache, models_tag
+from diplograf.extract.cache import AnalysisCache, chunks, models_tag
 from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec
 from diplograf.extract.records import Article, Sentence
 
@@ -105,7 +105,7 @@ def analyse_on(articles: Sequence[Article], cache: AnalysisCache | None, spec: M
 
     tag = models_tag(spec.folder, spec.package, spec.int8)
     portable = _portable(spec)
-    parts = [todo[first:first + batch_size] for first in range(0, len(todo), batch_size)]
+    parts = chunks(articles, todo, batch_size)
     with connect(workers, scheduler) as client:
         if on_connect:
             on_connect(client)
