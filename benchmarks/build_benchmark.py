@@ -45,10 +45,8 @@ def sample(shared: Path, n: int):
 
 def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     """One build through the library, each stage timed."""
-    import torch
-
     from diplograf.extract.cache import analyse_cached
-    from diplograf.extract.models import load_pipeline
+    from diplograf.extract.models import load_pipeline, use_threads
     from diplograf.extract.nlp import analyse
     from diplograf.extract.pipeline import run
     from diplograf.graph.build import build_graphs
@@ -56,7 +54,7 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     from diplograf.graph.outputs import entity_rows, fact_rows, write_jsonl
     from diplograf.graph.view import write_html
 
-    torch.set_num_threads(threads)
+    use_threads(threads)
     times = {"models": 0.0}
     loaded = []
 

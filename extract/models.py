@@ -73,6 +73,17 @@ def _resources_dir() -> str:
     return str(folder)
 
 
+def use_threads(threads: int) -> None:
+    """Give torch ``threads`` CPU threads for the analysis. Unless the environment says otherwise, its
+    OpenMP threads sleep while they wait (``OMP_WAIT_POLICY=PASSIVE``): spinning, two threads on a
+    2-core machine busy with other work analysed 17 to 45 words/s, against 355 to 361 sleeping and 348 to
+    403 with one thread (docs/benchmarks.md). Takes effect where torch's OpenMP has not started yet."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    import torch
+
+    torch.set_num_threads(max(1, threads))
+
+
 def whole_words(folder: Path) -> frozenset[str]:
     """The words of ``folder/whole-words.txt`` (none when the folder has no such file)."""
     path = folder / WHOLE_WORDS

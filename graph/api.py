@@ -20,7 +20,7 @@ from diplograf.extract.articles import InputError, read_articles
 from diplograf.extract.cache import AnalysisCache, default_folder, models_tag
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
 from diplograf.extract.language import keep_indonesian
-from diplograf.extract.models import ModelSpec, load_pipeline
+from diplograf.extract.models import ModelSpec, load_pipeline, use_threads
 from diplograf.extract.records import Article, Extraction
 
 
@@ -102,9 +102,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     def load():  # only when an article is not in the cache: a cached rebuild imports no torch
         if on_load:
             on_load()
-        import torch
-
-        torch.set_num_threads(max(1, threads))
+        use_threads(threads)
         return load_pipeline(spec)
 
     def analysed() -> Extraction:

@@ -48,13 +48,11 @@ def analyse_batch(articles: Sequence[Article], portable: tuple[str | None, str, 
     with _LOCK:
         key = (spec, threads)
         if key not in _LOADED:
-            import torch
-
-            from diplograf.extract.models import load_pipeline
+            from diplograf.extract.models import load_pipeline, use_threads
 
             from .api import default_threads
 
-            torch.set_num_threads(max(1, threads or default_threads()))
+            use_threads(threads or default_threads())
             _LOADED.clear()
             _LOADED[key] = load_pipeline(spec)
         return models_tag(spec.folder, spec.package, spec.int8), analyse(_LOADED[key], articles, batch_size=batch_size)
