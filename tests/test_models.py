@@ -76,6 +76,20 @@ def test_int8_quantises_the_tagger_lemmatiser_and_parser_and_reads_as_well():
     assert models_tag(BUNDLED_DIR, int8=True) != models_tag(BUNDLED_DIR)  # never each other's cache entries
 
 
+@pytest.mark.parametrize("preset", [None, "ACTIVE"])
+def test_torch_threads_sleep_while_waiting_unless_the_environment_says(preset):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"} | ({"OMP_WAIT_POLICY": preset}
+                                                                          if preset else {})
+    code = ("import os, torch; from diplograf.extract.models import use_threads; use_threads(3); "
+            "print(os.environ['OMP_WAIT_POLICY'], torch.get_num_threads())")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split() == [preset or "PASSIVE", "3"]
+
+
 def _entities(sentence):
     return {(e.text, e.type) for e in sentence.ents}
 
