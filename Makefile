@@ -20,13 +20,13 @@ help:
 	@echo "make audit            100 random facts from 300 real articles to judge by hand (out/audit/); verdicts in docs/"
 	@echo "make benchmark        load time and query latency, 1M synthetic triples: pyoxigraph vs rdflib"
 	@echo "make notebooks        execute every notebook of notebooks/ (on the bundled examples, no network)"
-	@echo "make benchmark-build  build speed: words/s, time per stage, cached rebuild, peak RSS (60 real articles)"
+	@echo "make benchmark-build  build speed and memory: words/s, stages, cached rebuild, peak RSS at 30 and 300 real articles, 2 workers"
 	@echo "make benchmark-view   graph.html's size and load time in headless Chromium: examples, 300 real articles"
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,train,notebooks]'
+	$(PY) -m pip install -q -e '.[dev,train,notebooks,scale]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -72,7 +72,7 @@ notebooks: $(STAMP)
 	$(PY) -m pytest -q tests/test_notebooks.py
 
 benchmark-build: $(STAMP)
-	$(PY) benchmarks/build_benchmark.py --shared $(SHARED)
+	$(PY) benchmarks/build_benchmark.py --shared $(SHARED) --sizes 30,300 --workers 2
 
 benchmark-view: $(STAMP) browser
 	$(PY) benchmarks/view_benchmark.py --shared $(SHARED)

@@ -1,25 +1,35 @@
-"""Build speed: words/s, time per stage, the cached rebuild, peak memory.
+"""Build speed and memory: words/s, articles/s, time per stage, the cached rebuild, peak RSS at two
+corpus sizes, and (``--workers N``) a build on N Dask worker processes compared byte for byte.
 
-    python benchmarks/build_benchmark.py [--articles 60] [--shared ../shared] [--threads N]
+    python benchmarks/build_benchmark.py [--sizes 30,300] [--shared ../shared] [--threads N] [--workers N]
 
-Takes a fixed sample (seed 17) of ``../shared/corpus/indosum/articles.jsonl`` (the bundled examples
-where ../shared is absent), builds it cold into a fresh cache (model loading, Stanza, diplograf's
-extraction, graph and outputs timed apart), then again from the cache, and prints the figures. Peak RSS
-is the process's high-water mark (``ru_maxrss``). A benchmark prints figures; it asserts nothing.
+``make benchmark-build`` runs ``--sizes 30,300 --workers 2``.
+
+For each size, a fixed sample (seed 17) of ``../shared/corpus/indosum/articles.jsonl`` (the bundled
+examples where ../shared is absent) is built cold into a fresh analysis cache (model loading, Stanza,
+diplograf's extraction, graph and outputs timed apart), then again from that cache. Each build runs in
+a process of its own, so its peak RSS (``ru_maxrss``, the high-water mark) is its own. The machine's
+load average is printed beside the figures: on a shared machine, compare figures of one run. A
+benchmark prints figures; it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+STAGES = ("models", "stanza", "extraction", "graph and outputs", "view")
+#: The stages that are diplograf's own code (the rest is Stanza and its models).
+OWN = ("extraction", "graph and outputs", "view")
 
 
 def sample(shared: Path, n: int):
@@ -35,10 +45,8 @@ def sample(shared: Path, n: int):
 
 def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     """One build through the library, each stage timed."""
-    import torch
-
     from diplograf.extract.cache import analyse_cached
-    from diplograf.extract.models import load_pipeline
+    from diplograf.extract.models import load_pipeline, use_threads
     from diplograf.extract.nlp import analyse
     from diplograf.extract.pipeline import run
     from diplograf.graph.build import build_graphs
@@ -46,7 +54,7 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     from diplograf.graph.outputs import entity_rows, fact_rows, write_jsonl
     from diplograf.graph.view import write_html
 
-    torch.set_num_threads(threads)
+    use_threads(threads)
     times = {"models": 0.0}
     loaded = []
 
@@ -75,35 +83,107 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     return times
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--articles", type=int, default=60)
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--threads", type=int, default=None, help="default: what build uses")
-    args = ap.parse_args()
-    from diplograf.graph.api import default_threads
-
-    args.threads = args.threads or default_threads()
+def child(job: dict) -> dict:
+    """One build, in this process: its stages, wall time and peak RSS."""
     from diplograf.extract.cache import AnalysisCache, models_tag
     from diplograf.extract.models import BUNDLED_DIR
 
-    articles = sample(args.shared, args.articles)
-    words = sum(len(a.text.split()) for a in articles)
-    print(f"{len(articles)} articles, {words} words, {args.threads} thread(s), {os.cpu_count()} core(s)")
+    articles = sample(Path(job["shared"]), job["size"])
+    out = Path(job["out"])
+    t = time.perf_counter()
+    if "workers" in job:  # the whole use-case, as diplograf build runs it
+        from diplograf.graph.api import build as api_build
+
+        api_build(articles_file(Path(job["shared"]), articles, out.parent / f"{out.name}.jsonl"), out,
+                  cache=job["cache"], threads=job["threads"], workers=job["workers"] or None)
+        stages = {}
+    else:
+        stages = build(articles, AnalysisCache(Path(job["cache"]), models_tag(BUNDLED_DIR)), out, job["threads"])
+    return {"total": time.perf_counter() - t, "stages": stages, "workers": job.get("workers"),
+            "articles": len(articles), "words": sum(len(a.text.split()) for a in articles),
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "load": os.getloadavg()[0],
+            "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def articles_file(shared: Path, articles, path: Path) -> list[Path]:
+    """The sample's records, as they are in the corpus, in a JSONL file: the input of ``api.build``."""
+    corpus = shared / "corpus" / "indosum" / "articles.jsonl"
+    if not corpus.exists():
+        return [REPO / "examples"]
+    ids = {a.id for a in articles}
+    with corpus.open(encoding="utf-8") as src, path.open("w", encoding="utf-8") as handle:
+        handle.writelines(line for line in src if line.strip() and str(json.loads(line).get("id")) in ids)
+    return [path]
+
+
+def run_child(job: dict) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", json.dumps(job)], capture_output=True,
+                          text=True, check=False)
+    if proc.returncode:
+        sys.exit(f"the {job['name']} build failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def report(name: str, r: dict) -> None:
+    total, words = r["total"], r["words"]
+    print(f"{name:18s} {total:7.1f} s  {words / total:7.0f} words/s  {r['articles'] / total:6.2f} articles/s  "
+          f"peak RSS {r['rss_mb']:6.0f} MB  (load {r['load']:.1f})"
+          + (f"; a worker's peak RSS {r['worker_rss_mb']:.0f} MB" if r.get("workers") else ""))
+    if r["stages"]:
+        own = sum(r["stages"].get(s, 0.0) for s in OWN)
+        print("                   " + ", ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in r["stages"].items())
+              + f"; diplograf's own share {own / total:.1%}")
+
+
+def same_outputs(a: Path, b: Path) -> str:
+    names = sorted(p.name for p in a.iterdir() if p.is_file())
+    differ = [n for n in names if not (b / n).is_file() or (a / n).read_bytes() != (b / n).read_bytes()]
+    return "byte-identical" if not differ else "DIFFERENT: " + ", ".join(differ)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="30,300", help="corpus sizes, comma-separated (default: 30,300)")
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--threads", type=int, default=None, help="default: what build uses")
+    ap.add_argument("--workers", type=int, default=0,
+                    help="also a cold build on N Dask worker processes, at the smallest size, compared byte for byte")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(json.loads(args.child))))
+        return 0
+    from diplograf.extract.models import default_threads
+
+    threads = args.threads or default_threads()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"{threads} thread(s), {os.cpu_count()} core(s); sizes {sizes}")
+    peaks = {}
     with tempfile.TemporaryDirectory() as tmp:
-        cache = AnalysisCache(Path(tmp) / "cache", models_tag(BUNDLED_DIR))
-        runs = {}
-        for name in ("cold", "cached"):
-            out = Path(tmp) / name
-            t = time.perf_counter()
-            stages = build(articles, cache, out, args.threads)
-            total = time.perf_counter() - t
-            runs[name] = total
-            parts = ", ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in stages.items())
-            print(f"{name:7s} {total:7.1f} s  {words / total:8.0f} words/s  {len(articles) / total:6.2f} articles/s")
-            print(f"        {parts}")
-    print(f"cached rebuild {runs['cold'] / runs['cached']:.0f}x faster than cold")
-    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        for size in sizes:
+            base = {"shared": str(args.shared), "size": size, "threads": threads}
+            runs = {}
+            for name in ("cold", "cached"):
+                job = base | {"name": name, "cache": f"{tmp}/cache-{size}", "out": f"{tmp}/{name}-{size}"}
+                runs[name] = run_child(job)
+            print(f"-- {runs['cold']['articles']} articles, {runs['cold']['words']} words")
+            for name, r in runs.items():
+                report(name, r)
+            print(f"cached rebuild {runs['cold']['total'] / runs['cached']['total']:.1f}x faster than cold")
+            if args.workers and size == min(sizes):  # diplograf build: one process (from the cache above), N workers
+                run_child(base | {"name": "one process", "cache": f"{tmp}/cache-{size}", "out": f"{tmp}/one-{size}",
+                                  "workers": 0})
+                r = run_child(base | {"name": "workers", "cache": f"{tmp}/cache-w-{size}",
+                                      "out": f"{tmp}/workers-{size}", "workers": args.workers})
+                report(f"cold, {args.workers} workers", r)
+                print(f"outputs of {args.workers} workers vs one process: "
+                      f"{same_outputs(Path(tmp) / f'one-{size}', Path(tmp) / f'workers-{size}')}")
+            peaks[size] = (runs["cold"]["rss_mb"], runs["cached"]["rss_mb"])
+    if len(sizes) > 1:
+        small, large = min(sizes), max(sizes)
+        for i, name in enumerate(("cold", "cached")):
+            print(f"peak RSS {name}: {peaks[small][i]:.0f} MB at {small} articles, {peaks[large][i]:.0f} MB at "
+                  f"{large} ({peaks[large][i] / peaks[small][i] - 1:+.0%})")
     return 0
 
 

@@ -108,10 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-ner", action="store_true")
     parser.add_argument("--tag-oracle", action="store_true",
                         help="LAS on the gold words behind our tags, gold tags, and each confusion put right")
+    parser.add_argument("--int8", action="store_true",
+                        help="score the models after int8 dynamic quantisation (models.quantize)")
     args = parser.parse_args(argv)
     if not (args.shared / "data").is_dir():
         parser.error(f"no test data at {args.shared / 'data'} (pass --shared DIR)")
-    spec = ModelSpec(folder=args.stanza_dir)
+    spec = ModelSpec(folder=args.stanza_dir, int8=args.int8)
     results: dict = {"ud": {}, "ner": {}}
     if not args.skip_ud:
         pipe = load_pipeline(spec, ("tokenize", "mwt", "pos", "lemma", "depparse"))

@@ -29,11 +29,12 @@ def default_folder() -> Path:
     return Path(base) / "diplograf"
 
 
-def models_tag(folder: Path, package: str = "bundled") -> str:
-    """A tag of the models in ``folder`` and of the code that reads their output."""
-    h = hashlib.sha256(f"{FORMAT}\0{package}\0".encode())
+def models_tag(folder: Path, package: str = "bundled", int8: bool = False) -> str:
+    """A tag of the models in ``folder`` (``int8``: quantised on load) and of the code that reads their
+    output."""
+    h = hashlib.sha256(f"{FORMAT}\0{package}\0{'int8' if int8 else ''}".encode())
     for p in sorted(Path(folder).glob("*")):
-        if p.is_file():
+        if p.is_file() and p.suffix != ".md":  # the models and what reads them; not their notes
             h.update(f"{p.name}\0{p.stat().st_size}\0".encode())
     here = Path(__file__).resolve().parent
     for name in ("nlp.py", "retokenize.py"):
@@ -78,17 +79,39 @@ class AnalysisCache:
             raise
 
 
+#: The most characters of text one chunk of articles sends to Stanza at once: a batch of long articles
+#: is cut into smaller chunks, so that the memory of one analysis stays bounded (a batch of 32 news
+#: articles, about 70,000 characters, is one chunk).
+MAX_CHUNK_CHARS = 250_000
+
+
+def chunks(articles: Sequence[Article], todo: Sequence[int], size: int,
+           max_chars: int = MAX_CHUNK_CHARS) -> list[list[int]]:
+    """``todo`` (indexes into ``articles``) in order, cut into chunks of at most ``size`` articles and
+    ``max_chars`` characters (an article longer than that alone); every build, local or on Dask
+    workers, cuts the same way, so Stanza sees the same batches."""
+    out: list[list[int]] = []
+    chars = 0
+    for i in todo:
+        n = len(articles[i].text)
+        if not out or len(out[-1]) >= size or chars + n > max_chars:
+            out.append([])
+            chars = 0
+        out[-1].append(i)
+        chars += n
+    return out
+
+
 def analyse_cached(articles: Sequence[Article], cache: AnalysisCache | None,
                    analyse: Callable[[Sequence[Article]], list[list[Sentence]]],
                    chunk: int = 32) -> tuple[list[list[Sentence]], int]:
     """The sentences of each article, from ``cache`` where it has them, else from ``analyse``, called on
-    the missing articles only, ``chunk`` at a time (each chunk is cached as soon as it is done, so a
-    stopped build keeps its work), and not at all when none is missing. Returns them and how many
-    articles were analysed."""
+    the missing articles only, in ``chunks`` of at most ``chunk`` (each chunk is cached as soon as it is
+    done, so a stopped build keeps its work), and not at all when none is missing. Returns them and how
+    many articles were analysed."""
     found: list[list[Sentence] | None] = [cache.get(a.text) if cache else None for a in articles]
     todo = [i for i, s in enumerate(found) if s is None]
-    for first in range(0, len(todo), chunk):
-        part = todo[first:first + chunk]
+    for part in chunks(articles, todo, chunk):
         for i, sentences in zip(part, analyse([articles[i] for i in part])):
             found[i] = sentences
             if cache:

@@ -32,6 +32,8 @@ class ModelSpec:
     folder: Path = BUNDLED_DIR
     package: str = "bundled"  # bundled | official
     use_gpu: bool = False
+    #: int8 dynamic quantisation of the LSTM and linear layers (``quantize``); a trial, not the default
+    int8: bool = False
 
 
 def check_folder(folder: Path, processors: tuple[str, ...] = PROCESSORS) -> dict[str, Path]:
@@ -69,6 +71,22 @@ def _resources_dir() -> str:
     if not res.exists():
         res.write_text("{}")
     return str(folder)
+
+
+def default_threads() -> int:
+    """Torch threads for the analysis when none are asked for: the cores, up to 4."""
+    return min(4, os.cpu_count() or 1)
+
+
+def use_threads(threads: int) -> None:
+    """Give torch ``threads`` CPU threads for the analysis. Unless the environment says otherwise, its
+    OpenMP threads sleep while they wait (``OMP_WAIT_POLICY=PASSIVE``): spinning, two threads on a
+    2-core machine busy with other work analysed 17 to 45 words/s, against 355 to 361 sleeping and 348 to
+    403 with one thread (docs/benchmarks.md). Takes effect where torch's OpenMP has not started yet."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    import torch
+
+    torch.set_num_threads(max(1, threads))
 
 
 def whole_words(folder: Path) -> frozenset[str]:
@@ -114,9 +132,32 @@ def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = P
         kwargs["ner_charlm_forward_file"] = None
         kwargs["ner_charlm_backward_file"] = None
     try:
-        return stanza.Pipeline("id", dir=_resources_dir(), processors=",".join(processors),
-                               download_method=None, use_gpu=spec.use_gpu, logging_level="ERROR",
-                               **kwargs, **options)
+        pipeline = stanza.Pipeline("id", dir=_resources_dir(), processors=",".join(processors),
+                                   download_method=None, use_gpu=spec.use_gpu, logging_level="ERROR",
+                                   **kwargs, **options)
     except Exception as err:
         raise ModelError(f"Stanza could not load the models in {spec.folder}: {err}.\n"
                          "Fix: rebuild them with 'make models' or reinstall diplograf.") from err
+    return quantize(pipeline) if spec.int8 else pipeline
+
+
+#: The processors whose networks ``quantize`` converts: the tokenizer and mwt are a small share, and
+#: the NER lost 0.5 to 0.7 F1 on NERP and NERGrit in int8 (docs/benchmarks.md).
+QUANTIZED = ("pos", "lemma", "depparse")
+
+
+def quantize(pipeline):
+    """Int8 dynamic quantisation (weights int8, activations quantised on the fly) of every
+    ``nn.LSTM`` and ``nn.Linear`` of the ``QUANTIZED`` processors, in place, for the CPU."""
+    import torch
+    from torch import nn
+
+    for name in QUANTIZED:
+        processor = pipeline.processors.get(name)
+        if processor is None:
+            continue
+        trainers = {id(t): t for t in [processor._trainer, *getattr(processor, "trainers", [])]}  # NER: several
+        for trainer in trainers.values():
+            trainer.model = torch.ao.quantization.quantize_dynamic(trainer.model, {nn.LSTM, nn.Linear},
+                                                                   dtype=torch.qint8)
+    return pipeline

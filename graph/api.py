@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,18 +23,13 @@ from diplograf.extract.articles import InputError, read_inputs
 from diplograf.extract.cache import AnalysisCache, default_folder, models_tag
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
 from diplograf.extract.language import keep_indonesian
-from diplograf.extract.models import ModelSpec, load_pipeline
+from diplograf.extract.models import ModelSpec, default_threads, load_pipeline, use_threads
 from diplograf.extract.records import Article, Extraction
 
 if TYPE_CHECKING:  # the results of query, validate and load; their modules load only when called
     from .load import LoadReport
     from .query import Answer
     from .validate import Report
-
-
-def default_threads() -> int:
-    """Torch threads for the analysis when none are asked for: the cores, up to 4."""
-    return min(4, os.cpu_count() or 1)
 
 
 @dataclass
@@ -65,13 +59,21 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
           cache: str | Path | None | bool = True, threads: int | None = None,
           spec: ModelSpec | None = None, formats: Sequence[str] = ("ttl", "trig"), store: str | Path | None = None,
           batch_size: int = 32, progress: Callable[[list[Article]], None] | None = None,
-          on_load: Callable[[], None] | None = None) -> BuildResult:
+          on_load: Callable[[], None] | None = None, workers: int | None = None,
+          scheduler: str | None = None) -> BuildResult:
     """Read ``inputs`` (files or folders of .txt/.jsonl), analyse and extract, and (with ``out``) write
     the graph files, facts.jsonl, entities.jsonl, rejected.jsonl and graph.html there, all published
-    together. ``cache``: True for the default folder, a folder, or False for none. Bad input raises
-    InputError before any analysis, and leaves earlier outputs whole."""
+    together. ``cache``: True for the default folder, a folder, or False for none. ``workers``: analyse
+    on a local Dask cluster of that many processes; ``scheduler``: on an existing Dask cluster
+    (``tcp://HOST:PORT``); either way the outputs are byte for byte those of one process
+    (``diplograf.graph.distributed``). ``threads``: torch threads of the analysis; with ``workers``, shared
+    out among them (at least one each); with ``scheduler``, each worker's (default: that machine's
+    ``default_threads()``). Bad input raises InputError before any analysis, and leaves earlier outputs
+    whole."""
     from .build import build_graphs
 
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be 1 or more, not {workers!r}")
     articles, rejected = read_inputs(inputs, on_error)
     articles, foreign = keep_indonesian(articles)
     rejected += foreign
@@ -90,22 +92,34 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
         del handle
     spec = spec or ModelSpec()
     folder = default_folder() if cache is True else (Path(cache) if cache else None)
-    analysis_cache = AnalysisCache(folder, models_tag(spec.folder, spec.package)) if folder else None
-    threads = threads or default_threads()
+    analysis_cache = AnalysisCache(folder, models_tag(spec.folder, spec.package, spec.int8)) if folder else None
+    distributed = bool(workers or scheduler)
+    if not scheduler:
+        threads = threads or default_threads()
+        if workers:
+            threads = max(1, threads // workers)
 
     def load():  # only when an article is not in the cache: a cached rebuild imports no torch
         if on_load:
             on_load()
-        import torch
-
-        torch.set_num_threads(max(1, threads))
+        use_threads(threads)
         return load_pipeline(spec)
 
-    def run() -> BuildResult:
+    def analysed() -> Extraction:
         from diplograf.extract.pipeline import extract
+        from diplograf.extract.pipeline import run as components
 
-        extraction = extract(articles, batch_size=batch_size, progress=progress, cache=analysis_cache,
-                             load=load).keep(min_confidence)
+        if not distributed:
+            return extract(articles, batch_size=batch_size, progress=progress, cache=analysis_cache, load=load)
+        from .distributed import analyse_on
+
+        sentences = analyse_on(articles, analysis_cache, spec, workers=workers, scheduler=scheduler,
+                               threads=threads, batch_size=batch_size, progress=progress,
+                               on_connect=lambda client: on_load and on_load())
+        return components(articles, sentences)
+
+    def run() -> BuildResult:
+        extraction = analysed().keep(min_confidence)
         result = BuildResult(articles, extraction, build_graphs(extraction), rejected)
         if out is not None:
             result.written = _publish(result, out, list(formats), store)

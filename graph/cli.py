@@ -24,10 +24,9 @@ from pathlib import Path
 from diplograf.extract.articles import AUTO_SKIP_FROM, ON_ERROR, InputError
 from diplograf.extract.cache import default_folder
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
-from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec, load_pipeline
+from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec, default_threads, load_pipeline
 from diplograf.ontology import QUERIES_DIR
 
-from .api import default_threads
 from .load import LoadError
 from .query import QueryError, format_answer
 from .store import StoreError
@@ -55,6 +54,12 @@ def _confidence(text: str) -> float:
     return value
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return int(text)
+
+
 def cmd_build(args) -> int:
     from tqdm import tqdm
 
@@ -75,14 +80,19 @@ def cmd_build(args) -> int:
         bar.update(sum(len(a.text.split()) for a in done))
 
     def announce() -> None:
-        if loud:
+        if loud and args.scheduler:
+            print(f"analysing on the Dask cluster at {args.scheduler}", file=sys.stderr)
+        elif loud and args.workers:
+            print(f"analysing on {args.workers} local worker process(es), each loading the Stanza models",
+                  file=sys.stderr)
+        elif loud:
             print(f"loading the Stanza models ({spec.package}, {args.threads} thread(s))", file=sys.stderr)
 
     with bar:
         result = build(args.inputs, args.out, min_confidence=args.min_confidence, on_error=args.on_error,
                        cache=False if args.no_cache else args.cache, threads=args.threads, spec=spec,
                        formats=formats, store=args.store, batch_size=args.batch_size, progress=progress,
-                       on_load=announce)
+                       on_load=announce, workers=args.workers, scheduler=args.scheduler)
     for row in result.rejected:
         print(f"skipped {row['source']}: {row['reason']}", file=sys.stderr)
     if not loud:
@@ -276,6 +286,13 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--threads", type=int, default=default_threads(), metavar="N",
                    help="CPU threads for the neural analysis (default: %(default)s, the cores up to 4; "
                         "use fewer when other work shares the machine)")
+    cluster = b.add_mutually_exclusive_group()
+    cluster.add_argument("--workers", type=_positive, metavar="N",
+                   help="analyse on N local worker processes (Dask), --threads shared out among them; the "
+                        "outputs are byte for byte those of one process (docs/scale.md; needs diplograf[scale])")
+    cluster.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="analyse on an existing dask.distributed cluster, --threads torch threads in each "
+                        "worker; the cache, extraction and merge stay here (docs/scale.md)")
     b.add_argument("--on-error", choices=ON_ERROR, default="auto",
                    help="a malformed file or JSONL record: stop with its name and line, or skip it and list it "
                         "in OUT/rejected.jsonl with the reason; auto (default) skips in inputs of "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from parses import sentence
 
-from diplograf.extract.cache import AnalysisCache, analyse_cached
+from diplograf.extract.cache import AnalysisCache, analyse_cached, chunks
 from diplograf.extract.records import Article
 
 TEXT = "Menteri Luar Negeri Kenya bertemu mitranya."
@@ -47,6 +47,14 @@ def test_only_the_missing_articles_are_analysed_a_chunk_at_a_time(tmp_path):
     assert sentences == [_analysis(a.text) for a in articles]
     calls.clear()
     assert analyse_cached(articles, cache, analyse)[1] == 0 and calls == []  # all cached: no analysis at all
+
+
+def test_chunks_are_bounded_in_articles_and_in_characters():
+    articles = [Article(id=str(i), text="x" * n) for i, n in enumerate([10, 10, 10, 95, 10, 10, 10])]
+    assert chunks(articles, range(7), 3, max_chars=100) == [[0, 1, 2], [3], [4, 5, 6]]  # a long one alone
+    assert chunks(articles, [0, 2, 4, 5], 2, max_chars=15) == [[0], [2], [4], [5]]
+    assert chunks(articles, range(7), 32) == [list(range(7))]  # news-sized batches stay whole
+    assert chunks(articles, [], 32) == []
 
 
 def test_a_failed_chunk_keeps_the_chunks_done_before_it(tmp_path):

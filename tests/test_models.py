@@ -60,6 +60,39 @@ def test_plain_clause_heads_and_relations(pipeline):
     assert words["di"].deprel == "case"
 
 
+@pytest.mark.slow
+def test_int8_quantises_the_tagger_lemmatiser_and_parser_and_reads_as_well():
+    from diplograf.extract.cache import models_tag
+    from diplograf.extract.models import QUANTIZED
+
+    nlp = load_pipeline(ModelSpec(int8=True))
+
+    def quantised(name):
+        modules = nlp.processors[name]._trainer.model.modules()
+        return {type(m).__name__ for m in modules if ".quantized." in type(m).__module__}
+
+    assert QUANTIZED == ("pos", "lemma", "depparse")
+    assert {"LSTM", "Linear"} <= quantised("pos")
+    assert {"LSTM", "Linear"} <= quantised("depparse")
+    assert quantised("ner") == set()  # the NER lost F1 in int8: it stays float
+    test_plain_clause_heads_and_relations(nlp)
+    assert models_tag(BUNDLED_DIR, int8=True) != models_tag(BUNDLED_DIR)  # never each other's cache entries
+
+
+@pytest.mark.parametrize("preset", [None, "ACTIVE"])
+def test_torch_threads_sleep_while_waiting_unless_the_environment_says(preset):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"} | ({"OMP_WAIT_POLICY": preset}
+                                                                          if preset else {})
+    code = ("import os, torch; from diplograf.extract.models import use_threads; use_threads(3); "
+            "print(os.environ['OMP_WAIT_POLICY'], torch.get_num_threads())")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split() == [preset or "PASSIVE", "3"]
+
+
 def _entities(sentence):
     return {(e.text, e.type) for e in sentence.ents}
 
