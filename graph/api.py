@@ -60,7 +60,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
           spec: ModelSpec | None = None, formats: Sequence[str] = ("ttl", "trig"), store: str | Path | None = None,
           batch_size: int = 32, progress: Callable[[list[Article]], None] | None = None,
           on_load: Callable[[], None] | None = None, workers: int | None = None,
-          scheduler: str | None = None) -> BuildResult:
+          scheduler: str | None = None, on_total: Callable[[int], None] | None = None) -> BuildResult:
     """Read ``inputs`` (files or folders of .txt/.jsonl), analyse and extract, and (with ``out``) write
     the graph files, facts.jsonl, entities.jsonl, rejected.jsonl and graph.html there, all published
     together. ``cache``: True for the default folder, a folder, or False for none. ``workers``: analyse
@@ -68,8 +68,9 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     (``tcp://HOST:PORT``); either way the outputs are byte for byte those of one process
     (``diplograf.graph.distributed``). ``threads``: torch threads of the analysis; with ``workers``, shared
     out among them (at least one each); with ``scheduler``, each worker's (default: that machine's
-    ``default_threads()``). Bad input raises InputError before any analysis, and leaves earlier outputs
-    whole."""
+    ``default_threads()``). ``on_total`` hears the words to analyse once the inputs are read;
+    ``progress`` the articles done, batch by batch. Bad input raises InputError before any analysis, and
+    leaves earlier outputs whole."""
     from .build import build_graphs
 
     if workers is not None and workers < 1:
@@ -93,6 +94,8 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     spec = spec or ModelSpec()
     folder = default_folder() if cache is True else (Path(cache) if cache else None)
     analysis_cache = AnalysisCache(folder, models_tag(spec.folder, spec.package, spec.int8)) if folder else None
+    if on_total:
+        on_total(sum(len(a.text.split()) for a in articles))
     distributed = bool(workers or scheduler)
     if not scheduler:
         threads = threads or default_threads()

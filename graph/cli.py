@@ -60,6 +60,34 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+class LogProgress:
+    """Progress for a log rather than a terminal: a line every ``every`` seconds with the share done, the
+    rate and the time left (tqdm draws nothing where stderr is not a terminal)."""
+
+    def __init__(self, verb: str, unit: str, every: float = 30.0, clock=time.monotonic, write=None) -> None:
+        self.verb, self.unit, self.every, self.clock = verb, unit, every, clock
+        self.write = write or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.total = 0
+        self.done = 0
+        self.start = self.last = clock()
+
+    def update(self, n: int) -> None:
+        self.done += n
+        now = self.clock()
+        if now - self.last >= self.every or (self.total and self.done >= self.total):
+            self.last = now
+            self.write(self.line(now))
+
+    def line(self, now: float) -> str:
+        rate = self.done / max(now - self.start, 1e-9)
+        said = f"{self.verb} {self.done:,} {self.unit}"
+        if self.total:
+            left = max(self.total - self.done, 0) / max(rate, 1e-9)
+            said += (f" of {self.total:,} ({100 * self.done / self.total:.0f}%), {rate:,.0f} {self.unit}/s, "
+                     f"about {left / 60:.0f} min left")
+        return said
+
+
 def cmd_build(args) -> int:
     from tqdm import tqdm
 
@@ -75,9 +103,19 @@ def cmd_build(args) -> int:
     loud = not args.quiet
     spec = _spec(args)
     bar = tqdm(desc="analysing", unit=" words", unit_scale=True, file=sys.stderr, disable=args.quiet or None)
+    log = LogProgress("analysed", "words") if loud and bar.disable else None  # not a terminal: a line a while
+
+    def total(words: int) -> None:
+        bar.total = words
+        bar.refresh()
+        if log:
+            log.total = words
 
     def progress(done) -> None:
-        bar.update(sum(len(a.text.split()) for a in done))
+        words = sum(len(a.text.split()) for a in done)
+        bar.update(words)
+        if log:
+            log.update(words)
 
     def announce() -> None:
         if loud and args.scheduler:
@@ -92,7 +130,7 @@ def cmd_build(args) -> int:
         result = build(args.inputs, args.out, min_confidence=args.min_confidence, on_error=args.on_error,
                        cache=False if args.no_cache else args.cache, threads=args.threads, spec=spec,
                        formats=formats, store=args.store, batch_size=args.batch_size, progress=progress,
-                       on_load=announce, workers=args.workers, scheduler=args.scheduler)
+                       on_load=announce, workers=args.workers, scheduler=args.scheduler, on_total=total)
     for row in result.rejected:
         print(f"skipped {row['source']}: {row['reason']}", file=sys.stderr)
     if not loud:

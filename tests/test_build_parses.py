@@ -64,3 +64,26 @@ def test_a_cached_build_is_byte_identical_run_after_run(tmp_path):
         assert main(["build", str(inputs), "--out", str(tmp_path / out), "--cache", str(cache), "--quiet"]) == 0
     for path in sorted((tmp_path / "one").iterdir()):
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
+
+
+def test_a_build_logged_to_a_file_says_how_far_it_is_in_words(tmp_path, capsys):
+    inputs, cache = _seeded(tmp_path)
+    words = sum(len((inputs / n).read_text(encoding="utf-8").split()) for n in ("a.txt", "b.txt"))
+    assert main(["build", str(inputs), "--out", str(tmp_path / "out"), "--cache", str(cache)]) == 0
+    err = capsys.readouterr().err  # not a terminal: tqdm draws nothing, the log gets a line
+    assert f"analysed {words:,} words of {words:,} (100%)" in err, err
+
+
+def test_log_progress_tells_share_rate_and_time_left_every_while():
+    from diplograf.graph.cli import LogProgress
+
+    now, lines = [0.0], []
+    log = LogProgress("analysed", "words", every=30, clock=lambda: now[0], write=lines.append)
+    log.total = 1000
+    for _ in range(9):
+        now[0] += 10
+        log.update(100)
+    assert lines[0] == "analysed 300 words of 1,000 (30%), 10 words/s, about 1 min left"
+    assert len(lines) == 3  # a line every 30 s, not every batch
+    log.update(100)
+    assert lines[-1].startswith("analysed 1,000 words of 1,000 (100%)")  # and one at the end
