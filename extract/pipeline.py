@@ -310,6 +310,8 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
         found += relations.located_in(state.article, s, state.mentions[s.index])
         found += relations.event_venues(state.article, s, state.mentions[s.index])
         for fact in found:
+            if fact.subject not in corpus.entities or fact.object not in corpus.entities:
+                continue  # a party that is no entity of the corpus (an unresolved group): no fact
             for attr in ("subject", "object"):
                 key = getattr(fact, attr)
                 # a capital standing for its state as an actor ("Beijing menilai")

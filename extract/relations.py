@@ -307,10 +307,15 @@ def _possessed_by_them(sentence: Sentence, trigger: Word) -> bool:
     return trigger.index < len(sentence.words) and sentence.word(trigger.index + 1).text.lower() == "mereka"
 
 
+def one_place(m: Mention) -> bool:
+    """A mention of one known place: not a group ("di kedua negara": in both states, no one place)."""
+    return m.type in PLACE_TYPES and bool(m.entity) and not m.entity.startswith("group:")
+
+
 def place_of(sentence: Sentence, mentions: list[Mention], exclude: list[Mention]) -> Mention | None:
     """The first place introduced by "di" in the sentence that is not an argument."""
     for m in mentions:
-        if m.type in PLACE_TYPES and m not in exclude and m.first > 1:
+        if one_place(m) and m not in exclude and m.first > 1:
             if sentence.words[m.first - 2].text.lower() == "di":
                 return m
     return None
@@ -437,7 +442,7 @@ def event_venues(article: Article, sentence: Sentence, mentions: list[Mention]) 
         if j > len(words) or norm(words[j - 1].text) != "di":
             continue
         place = by_first.get(j + 1)
-        if place is None or place.type not in PLACE_TYPES or not place.entity:
+        if place is None or not one_place(place):
             continue
         hint = None if article.date else year_hint(article.text)
         when = when_near(sentence.text, article.date, m.start - sentence.start, hint)
@@ -460,6 +465,7 @@ def located_in(article: Article, sentence: Sentence, mentions: list[Mention]) ->
 
     for k, (a, b) in enumerate(zip(mentions, mentions[1:])):
         if a.type not in ("City", "Region") or b.type not in ("Region", "Country") or a.entity == b.entity \
+                or not (one_place(a) and one_place(b)) \
                 or "home" in (a.source, b.source):  # a bare "pemerintah" is the state acting, not a place
             continue
         nxt = mentions[k + 2] if k + 2 < len(mentions) else None

@@ -432,3 +432,13 @@ def test_cooperation_stopped_for_now_is_no_cooperation():
         "sama/ADJ/4/amod di/ADP/7/case bidang/NOUN/4/nmod pertahanan/NOUN/7/compound dengan/ADP/10/case "
         "Peru/PROPN/4/nmod/S-LOC")))
     assert facts(result, "cooperatesOn") == set()
+
+
+def test_in_both_countries_is_no_place():
+    # "Kenya dan Peru bertemu." / "Otieno menghadiri KTT ASEAN di kedua negara."  ("di kedua negara": no one place)
+    result = run(article(
+        tokens("Kenya/PROPN/4/nsubj/S-LOC dan/CCONJ/3/cc Peru/PROPN/1/conj/S-LOC bertemu/VERB/0/root"),
+        tokens("Otieno/PROPN/2/nsubj/S-PER menghadiri/VERB/0/root KTT/PROPN/2/obj ASEAN/PROPN/3/flat/S-ORG "
+               "di/ADP/7/case kedua/NUM/7/nummod negara/NOUN/2/obl")))
+    assert not any(f.place and f.place.startswith("group:") for r in result.articles for f in r.facts)
+    assert all(s != "group:states" for s, _, _ in facts(result, "hosts"))
