@@ -660,9 +660,10 @@ def split_principals(sentences: list[Sentence], by_sentence: dict[int, list[Ment
 BRACKETED_NAMES = ("Person", "Organization", "Event", "Initiative", "Agreement")
 
 
-def name_tokens(name: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def name_tokens(name: str) -> tuple[str, ...]:
     """The words of a name, normalised."""
-    return re.findall(r"\w+", norm(name))
+    return tuple(re.findall(r"\w+", norm(name)))
 
 
 def _nickname(short: str, name: str) -> bool:

@@ -45,9 +45,10 @@ class Gazetteer:
 
     def match(self, words: list[str], i: int) -> tuple[int, GazEntry] | None:
         """Longest entry starting at word ``i``: (number of words, entry)."""
+        normed = [norm(w).strip("-–") for w in words[i:i + self.max_len]]  # "-China" in "Kazakhstan -China"
         for n in range(min(self.max_len, len(words) - i), 0, -1):
             span = words[i:i + n]
-            toks = tuple(norm(w).strip("-–") for w in span)  # "-China" in "Kazakhstan -China"
+            toks = tuple(normed[:n])
             key = self.aliases.get(toks)
             if key is None:
                 continue
@@ -110,6 +111,7 @@ def load() -> Gazetteer:
     return gaz
 
 
+@functools.lru_cache(maxsize=1)
 def longest_role() -> int:
     """The number of words of the longest role phrase."""
     return max(len(k) for k in roles())

@@ -29,13 +29,26 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
     uses = Counter(slug(m.text) for ms in mentions_by_article.values() for m in ms
                    if m.type == "Person" and len(m.text.split()) > 1)
 
+    # a fuller form of a name holds its first word, and a shorter form of it begins with one of its words:
+    # indexes by word keep the comparisons to the names that could match (all pairs grow with the square)
+    having: dict[str, list[str]] = {}
+    opening: dict[str, list[str]] = {}
+    for c in all_full:
+        toks = name_tokens(c)
+        for t in dict.fromkeys(toks):
+            having.setdefault(t, []).append(c)
+        if toks:
+            opening.setdefault(toks[0], []).append(c)
+
     @functools.cache
     def canonical(name: str) -> str:
         """One name for all the forms of a person's name over the corpus: the fullest form found
         ("Sari WP Wulandari" for "Sari Wulandari") stands for its group, which is named by its most used
         form ("Sari Wulandari")."""
-        full = _full_name(name, all_full, unique=True) or name
-        group = [c for c in all_full if c == full or names_same_person(c, full)]
+        toks = name_tokens(name)
+        full = _full_name(name, having.get(toks[0], []) if toks else [], unique=True) or name
+        pool = sorted({c for t in name_tokens(full) for c in opening.get(t, ())})
+        group = [c for c in pool if c == full or names_same_person(c, full)]
         return max(group, key=lambda c: (uses[slug(c)], len(c), c)) if group else full
 
     full_slugs = set(person_names)
