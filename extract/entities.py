@@ -84,7 +84,7 @@ def _name_tail(sentence: Sentence, first: int, last: int, taken: set[int]) -> in
 
 
 def _name_suffix(words: list[Word], last: int) -> int:
-    """The last word of a name with its generational suffix ("Joseph Dunford, Jr.", "Floyd Mayweather Jr"):
+    """The last word of a name with its generational suffix ("Joseph Kamau, Jr.", "Amani Otieno Jr"):
     ``markers.tsv`` ``name-suffix``, after a comma or not, with its period."""
     k = last + 1 if last < len(words) and words[last].text == "," else last  # 0-based: the suffix's place
     if k < len(words) and norm(words[k].text).rstrip(".") in markers("name-suffix") and words[k].text[:1].isupper():
@@ -321,7 +321,7 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
         raw = text[m.start:m.end]
         m.text = raw.strip(TRIM) or raw
         if raw.endswith(".") and m.text.split()[-1].lower() in markers("name-suffix"):
-            m.text += "."  # "Joseph Dunford, Jr.": the suffix keeps its period
+            m.text += "."  # "Joseph Kamau, Jr.": the suffix keeps its period
     skip = not_entities()
     out = _without_clubs(sentence, out)
     return sorted((m for m in out if norm(m.text) not in skip and not WEB_NAME.search(m.text)), key=lambda m: m.first)
@@ -512,14 +512,14 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
 
 
 def _acronym(text: str) -> bool:
-    """An acronym, in capitals or with a plural "s" ("KTT", "G20", "VEOs")."""
+    """An acronym, in capitals or with a plural "s" ("KTT", "G20", "NGOs")."""
     core = text[:-1] if len(text) > 2 and text.endswith("s") else text
     return core.isupper() and core[:1].isalpha()
 
 
 def _own_name_start(words: list[Word], i: int, n: int, last: int) -> int:
     """Where a cued name starts: after a lowercase cue when the name carries its own English head
-    ("konferensi Chiefs of Staff Conference on Maritime Security" is the conference named in
+    ("konferensi Lake Victoria Water Conference" is the conference named in
     English, the Indonesian cue only says what it is); at the cue otherwise ("KTT ASEAN")."""
     rest = words[i + n - 1:last]
     heads = name_heads()
@@ -579,7 +579,7 @@ def _cue_phrase_end(words: list[Word], last: int, first: int, opts: frozenset[st
             last += 1  # "KTT Tiongkok-Asia Tengah", "China+Asia Tengah", however the tokenizer cut it
             continue
         if w.text == "(" and last + 2 < len(words) and words[last + 2].text == ")" and _acronym(words[last + 1].text):
-            last += 3  # "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah", "... Organizations (VEOs)"
+            last += 3  # "Konferensi Tingkat Tinggi (KTT) China-Asia Tengah", "... Fisheries Organizations (LVFOs)"
             continue
         if w.text == "(":
             break  # "Komisi Atlet Negara Bagian Nevada (Nevada State Athletic Commission)": another name

@@ -129,11 +129,11 @@ def test_a_cue_noun_names_a_thing_only_when_a_name_follows():
 def test_a_conference_named_in_english_after_a_lowercase_cue_keeps_its_own_name_and_acronym():
     result = run(article(tokens(
         "Ia/PRON/2/nsubj hadir/VERB/0/root dalam/ADP/4/case acara/NOUN/2/obl konferensi/NOUN/4/compound "
-        "Chiefs/PROPN/5/nmod of/PROPN/6/flat:name Staff/PROPN/6/flat:name conference/PROPN/6/flat:name "
-        "on/PROPN/6/flat:name maritime/PROPN/6/flat:name security/PROPN/6/flat:name (/PUNCT/14/punct "
-        "CHODs/PROPN/6/appos )/PUNCT/14/punct di/ADP/17/case Lima/PROPN/4/nmod/S-LOC")))
+        "Lake/PROPN/5/nmod Victoria/PROPN/6/flat:name Fisheries/PROPN/6/flat:name conference/PROPN/6/flat:name "
+        "on/PROPN/6/flat:name illegal/PROPN/6/flat:name fishing/PROPN/6/flat:name (/PUNCT/14/punct "
+        "LVFOs/PROPN/6/appos )/PUNCT/14/punct di/ADP/17/case Lima/PROPN/4/nmod/S-LOC")))
     found = entities(result)
-    assert found.get("Chiefs of Staff conference on maritime security (CHODs)") == "Event", found
+    assert found.get("Lake Victoria Fisheries conference on illegal fishing (LVFOs)") == "Event", found
     assert not any(n.lower().startswith("konferensi") for n in found), found
 
 
