@@ -49,6 +49,8 @@ class ArticleState:
     #: names inside other names ("Astana" in "Pusat Kebudayaan Tiongkok di Astana"): entities, never arguments
     nested: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    #: why the components stopped on this article (``run(contain=True)``); "" while they run
+    failed: str = ""
 
 
 @dataclass
@@ -444,39 +446,55 @@ def _where(state: ArticleState, m: Mention) -> bool:
 
 
 def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
-        components: Sequence[str] = DEFAULT_COMPONENTS) -> Extraction:
-    """Run the components over analysed articles (``sentences[i]`` belongs to ``articles[i]``)."""
+        components: Sequence[str] = DEFAULT_COMPONENTS, contain: bool = False) -> Extraction:
+    """Run the components over analysed articles (``sentences[i]`` belongs to ``articles[i]``). With
+    ``contain``, an article a component fails on is left out and listed in ``Extraction.failed`` (one
+    article's surprise does not end a corpus run); without, the error goes up."""
     unknown = [c for c in components if c not in REGISTRY]
     if unknown:
         raise KeyError(f"unknown component(s) {unknown}; registered: {sorted(REGISTRY)}")
     states = [ArticleState(a, s) for a, s in zip(articles, sentences)]
+
+    def each(name: str, call: Callable[[ArticleState], None]) -> None:
+        for st in states:
+            if st.failed:
+                continue
+            try:
+                call(st)
+            except Exception as err:
+                if not contain:
+                    raise
+                st.failed = f"extraction failed in '{name}': {type(err).__name__}: {err}"
+
     for name in components:
         phase, fn = REGISTRY[name]
         if phase == "mentions":
-            for st in states:
-                fn(st)
-    by_article = {st.article.id: [m for ms in st.mentions.values() for m in ms] + st.nested for st in states}
+            each(name, fn)
+    by_article = {st.article.id: [m for ms in st.mentions.values() for m in ms] + st.nested
+                  for st in states if not st.failed}
     corpus = Corpus(resolve(by_article, gazetteer.load()), {})
     for st in states:
-        for h in st.holdings:
+        for h in st.holdings if not st.failed else ():
             if h.employer:
                 corpus.employers.setdefault(h.person.entity, h.employer.entity)
     for name in components:
         phase, fn = REGISTRY[name]
         if phase == "facts":
-            for st in states:
-                fn(st, corpus)
+            each(name, lambda st, fn=fn: fn(st, corpus))
+    failed = [{"source": st.article.path or st.article.id, "reason": st.failed} for st in states if st.failed]
+    states = [st for st in states if not st.failed]
     merge.merge(f for st in states for f in st.facts)
     results = [ArticleResult(st.article, st.sentences,
                              [m for ms in st.mentions.values() for m in ms
                               if not m.entity.startswith("group:") and m.source != "pronoun"]
                              + [m for m in st.nested if _where(st, m)],
                              st.facts) for st in states]
-    return Extraction(results, corpus.entities)
+    return Extraction(results, corpus.entities, failed)
 
 
 def extract(articles: Sequence[Article], pipeline=None, batch_size: int = 32, progress=None,
-            cache: AnalysisCache | None = None, load: Callable[[], object] | None = None) -> Extraction:
+            cache: AnalysisCache | None = None, load: Callable[[], object] | None = None,
+            contain: bool = False) -> Extraction:
     """Articles -> Extraction: Stanza (batched; articles ``cache`` holds are not analysed again), then
     the components. ``progress`` gets the articles done, batch by batch (the cached ones at the end).
     ``pipeline`` is a loaded Stanza pipeline, or ``load`` makes one when the first article that needs
@@ -497,4 +515,4 @@ def extract(articles: Sequence[Article], pipeline=None, batch_size: int = 32, pr
     cached = [a for a in articles if a.id not in fresh]
     if progress and cached:
         progress(cached)
-    return run(articles, sentences)
+    return run(articles, sentences, contain=contain)

@@ -198,6 +198,8 @@ class Extraction:
 
     articles: list[ArticleResult]
     entities: dict[str, Entity]
+    #: articles left out because a rule failed on them ({"source", "reason"}), with ``run(contain=True)``
+    failed: list[dict] = field(default_factory=list)
 
     def keep(self, min_confidence: float) -> Extraction:
         """The same extraction with only the facts whose confidence is at least ``min_confidence``."""
@@ -205,4 +207,4 @@ class Extraction:
             return self
         return Extraction([ArticleResult(r.article, r.sentences, r.mentions,
                                          [f for f in r.facts if f.confidence >= min_confidence])
-                           for r in self.articles], self.entities)
+                           for r in self.articles], self.entities, self.failed)

@@ -97,6 +97,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     if on_total:
         on_total(sum(len(a.text.split()) for a in articles))
     distributed = bool(workers or scheduler)
+    contain = on_error != "stop"  # a rule that fails on one article leaves it out (listed), not the run
     if not scheduler:
         threads = threads or default_threads()
         if workers:
@@ -113,17 +114,20 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
         from diplograf.extract.pipeline import run as components
 
         if not distributed:
-            return extract(articles, batch_size=batch_size, progress=progress, cache=analysis_cache, load=load)
+            return extract(articles, batch_size=batch_size, progress=progress, cache=analysis_cache, load=load,
+                           contain=contain)
         from .distributed import analyse_on
 
         sentences = analyse_on(articles, analysis_cache, spec, workers=workers, scheduler=scheduler,
                                threads=threads, batch_size=batch_size, progress=progress,
                                on_connect=lambda client: on_load and on_load())
-        return components(articles, sentences)
+        return components(articles, sentences, contain=contain)
 
     def run() -> BuildResult:
         extraction = analysed().keep(min_confidence)
-        result = BuildResult(articles, extraction, build_graphs(extraction), rejected)
+        done = {r.article.id for r in extraction.articles}  # not those a rule failed on (listed as rejected)
+        result = BuildResult([a for a in articles if a.id in done], extraction, build_graphs(extraction),
+                             rejected + extraction.failed)
         if out is not None:
             result.written = _publish(result, out, list(formats), store)
         return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from parses import article, tokens
 from rdflib import RDF, Graph
 
@@ -87,3 +88,26 @@ def test_log_progress_tells_share_rate_and_time_left_every_while():
     assert len(lines) == 3  # a line every 30 s, not every batch
     log.update(100)
     assert lines[-1].startswith("analysed 1,000 words of 1,000 (100%)")  # and one at the end
+
+
+def test_a_rule_that_fails_on_one_article_leaves_it_out_listed_and_builds_the_rest(tmp_path, monkeypatch):
+    from diplograf.extract import pipeline
+
+    inputs, cache = _seeded(tmp_path)
+    phase, located = pipeline.REGISTRY["relations"]
+
+    def fails_on_b(state, corpus):
+        if state.article.id == "b.txt":
+            raise KeyError("group:somewhere")
+        located(state, corpus)
+
+    monkeypatch.setitem(pipeline.REGISTRY, "relations", (phase, fails_on_b))
+    out = tmp_path / "out"
+    assert main(["build", str(inputs), "--out", str(out), "--cache", str(cache), "--quiet", "--on-error", "skip"]) == 0
+    assert {f["article"] for f in read_jsonl(out / "facts.jsonl")} == {"a.txt"}
+    [row] = read_jsonl(out / "rejected.jsonl")
+    assert row["source"].endswith("b.txt") and "extraction failed in 'relations': KeyError" in row["reason"]
+    with pytest.raises(KeyError):  # --on-error stop: the error itself, nothing published
+        main(["build", str(inputs), "--out", str(tmp_path / "stopped"), "--cache", str(cache), "--quiet",
+              "--on-error", "stop"])
+    assert not (tmp_path / "stopped" / "facts.jsonl").exists()
