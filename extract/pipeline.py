@@ -265,7 +265,7 @@ def _implied_employer(state: ArticleState, corpus: Corpus, h: roles.RoleHolding,
     others = {key for i, key in named.items() if i not in employers}
     if h.role in DOMESTIC_ROLES and HOME_STATE in article_entities and others <= {HOME_STATE}:
         return HOME_STATE, 0.5
-    if h.role in DOMESTIC_ROLES - LEADER_ROLES and HOME_STATE in others:
+    if h.role in roles.BARE_TITLES and HOME_STATE in others:
         # "Menteri Pariwisata Andi Rahman mendukung kerja sama antara Indonesia dan Peru": a minister
         # named with no state, in a sentence that names the home state, is the home state's
         return HOME_STATE, 0.45
