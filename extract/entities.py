@@ -23,7 +23,8 @@ NAME_PARTICLES = {"bin", "binti", "da", "de", "del", "van", "von", "al", "el", "
 TRIM = ".,;:!?\"'()[]“”‘’-–—"
 #: Words that make a name a news outlet (``data/media.tsv``).
 OUTLET_WORDS = {norm(w) for row in table("media.tsv", ("kind", "words")) for w in row["words"].split(";") if w.strip()}
-DEMONSTRATIVES = {"tersebut", "itu", "ini"}
+#: Words after a noun that point back ("KTT tersebut", "resolusi itu").
+DEMONSTRATIVES = markers("demonstrative")
 #: Words that open the name of a venue, not a city ("Istana Merdeka", "Hotel Indonesia", "Gedung Putih").
 VENUE_WORDS = markers("venue-head")
 #: English heads that end the name of a building or site.
@@ -295,8 +296,9 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
                 any(m.first <= k <= m.last for m in inside)
                 for k in range(_skip_roles(sentence, first, last), last + 1)):
             continue  # "Dubes RI", "Perwakilan Perdagangan AS": a title and its state, no body
-        elif inside and (last - first + 1) <= sum(m.last - m.first + 1 for m in inside):
-            continue
+        elif inside and sum(w.upos != "PUNCT" for w in sentence.words[first - 1:last]) \
+                <= sum(m.last - m.first + 1 for m in inside):
+            continue  # the gazetteer's names cover it: "ASEAN-PBB" is two bodies, not a third
         span = set(range(first, last + 1))
         if span & taken:
             if etype in ("Organization", "Event") and not any(
@@ -475,8 +477,9 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
         if named_as:  # "acara bertajuk Forum Bisnis Kenya": the name is what follows
             n += 1
         last = _cue_phrase_end(words, i + n - 1, i, opts)
-        if "named" in opts and last == i + n - 1 and last < len(words) and norm(words[last].text) in DEMONSTRATIVES:
-            last += 1  # "konferensi tersebut": the one named before (a bare "konferensi" names none)
+        if ("named" in opts or etype == "Agreement") and last == i + n - 1 and last < len(words) \
+                and norm(words[last].text) in DEMONSTRATIVES:
+            last += 1  # "konferensi tersebut", "resolusi itu": the one named before (a bare "konferensi" names none)
         for x in mentions:  # a name that starts inside the phrase belongs to it whole
             if i < x.first <= last < x.last and x.source == "name":
                 last = x.last

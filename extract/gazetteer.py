@@ -45,7 +45,8 @@ class Gazetteer:
 
     def match(self, words: list[str], i: int) -> tuple[int, GazEntry] | None:
         """Longest entry starting at word ``i``: (number of words, entry)."""
-        normed = [norm(w).strip("-–") for w in words[i:i + self.max_len]]  # "-China" in "Kazakhstan -China"
+        # "-China" in "Kazakhstan -China"; a quote the tokenizer left on a word ("”Indonesia dan ...")
+        normed = [norm(w).strip(EDGE_MARKS) for w in words[i:i + self.max_len]]
         for n in range(min(self.max_len, len(words) - i), 0, -1):
             span = words[i:i + n]
             toks = tuple(normed[:n])
@@ -54,13 +55,17 @@ class Gazetteer:
                 continue
             if toks in self.acronyms and not all(w.isupper() for w in span):
                 continue
-            head = span[0].lstrip("-–")
+            head = span[0].lstrip(EDGE_MARKS)
             if not head[:1].isupper() and not head[:1].isdigit():
                 continue  # names are capitalised in news text
             if i == 0 and n == 1 and toks not in self.acronyms and is_common(head):
                 continue  # "Lima orang tewas": a sentence's first word is capitalised anyway
             return n, self.entries[key]
         return None
+
+
+#: Marks a word may carry at its edges that are no part of a name.
+EDGE_MARKS = "-–\"'“”„«»"
 
 
 def tokenize_alias(alias: str) -> list[str]:

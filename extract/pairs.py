@@ -112,6 +112,17 @@ def sentence_pair(mentions: list[Mention], entities: dict[str, Entity], ctx: Pai
     return None
 
 
+def hyphen_joined(mentions: list[Mention], first: int, entities: dict[str, Entity]) -> tuple[str, str] | None:
+    """Two parties written as one word from word ``first`` (1-based) on: "ASEAN-PBB", "Kenya-Peru"."""
+    starts = {m.first: m for m in mentions if m.type in ("Country", "Organization") and m.entity in entities}
+    a = starts.get(first)
+    b = starts.get(a.last + 2) if a is not None else None
+    if a is None or b is None or a.end + 1 != b.start:
+        return None
+    parties = [state_of(m, entities) or m.entity for m in (a, b)]
+    return (parties[0], parties[1]) if parties[0] != parties[1] else None
+
+
 def partnership_label(tokens: list[str], start: int) -> str:
     """English label of "kemitraan strategis komprehensif permanen" starting at ``start``."""
     if tokens[start:start + 2] == ["mitra", "dagang"]:
@@ -148,6 +159,10 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
     if not found:
         return []
     pair = sentence_pair(mentions, entities, ctx)
+    joined = [(rel, i, p, c) for rel, i, p, c in found if rel == "partnerOf"
+              and hyphen_joined(mentions, i + len(p) + 1, entities)]
+    if joined:  # "kemitraan ASEAN-PBB": the partners are named right after the noun, whatever they are
+        pair, found = hyphen_joined(mentions, joined[0][1] + len(joined[0][2]) + 1, entities), joined
     if pair is None:
         return []
     named = len({st for m in mentions if (st := state_of(m, entities) or ctx.serves.get(m.entity))})
@@ -180,7 +195,7 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
             for i, tok in enumerate(tokens):
                 if tuple(tokens[i:i + len(phrase)]) == phrase:
                     label = partnership_label(tokens, i)
-                    if label == "partnership":
+                    if label == "partnership" and not joined:
                         continue  # "melalui kemitraan": no level named, no partnership stated
                     if ("partnerOf", label) not in seen:
                         seen.add(("partnerOf", label))

@@ -36,7 +36,7 @@ ROLE_DISTINCT = relations_flagged("role-distinct")
 REGISTRY: dict[str, tuple[str, Callable]] = {}
 DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "principals", "roles", "brackets", "name_parts",
                       "titles", "groups", "home_government", "pronouns", "role_facts", "relations", "pairs", "events",
-                      "event_time", "calibrate", "dedupe")
+                      "event_time", "said_time", "calibrate", "dedupe")
 
 
 @dataclass
@@ -307,8 +307,15 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
             serves.setdefault(f.subject, set()).add(f.object)
     for person, employer in corpus.employers.items():
         serves.setdefault(person, set()).add(corpus.entities[employer].stands_for or employer)
+    attended: tuple[Fact, Mention] | None = None  # the last attendance found, and its event's mention
     for s in state.sentences:
-        found = relations.find_relations(state.article, s, state.mentions[s.index], groups)
+        mentions = state.mentions[s.index]
+        pointers = occasions(s, attended[1]) if attended and s.index - attended[0].sentence <= OCCASION_REACH else []
+        found = relations.find_relations(state.article, s, mentions + pointers, groups)
+        for fact in found:
+            if pointers and fact.object == attended[0].object and fact.date is None and fact.period is None:
+                # "Pada kesempatan tersebut, turut hadir X": on the day of that event
+                fact.date, fact.date_end, fact.period = attended[0].date, attended[0].date_end, attended[0].period
         found += relations.located_in(state.article, s, state.mentions[s.index])
         found += relations.event_venues(state.article, s, state.mentions[s.index])
         for fact in found:
@@ -325,6 +332,23 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
             if fact.predicate in ("meets", "visits") and fact.object in serves.get(fact.subject, ()):
                 continue  # nobody visits or meets the state they serve ("bertemu dengan mahasiswa Indonesia")
             state.facts.append(fact)
+            event = next((m for m in mentions if m.entity == fact.object), None)
+            if fact.predicate == "attends" and event is not None:
+                attended = (fact, event)
+
+
+#: How many sentences back "pada kesempatan tersebut" may find the event an attendance was reported at.
+OCCASION_REACH = 5
+#: Nouns that with a demonstrative point back at an event ("pada kesempatan tersebut").
+OCCASIONS = markers("occasion")
+
+
+def occasions(sentence: Sentence, event: Mention) -> list[Mention]:
+    """"Pada kesempatan tersebut, turut hadir X": a noun of ``markers.tsv`` occasion with a demonstrative
+    after it names the event an attendance was reported at last (a mention of it there, for the rules only)."""
+    return [mention(sentence, w.index, w.index + 1, event.type, event.entity, "pointer")
+            for w in sentence.words[:-1]
+            if norm(w.text) in OCCASIONS and norm(sentence.word(w.index + 1).text) in ent.DEMONSTRATIVES]
 
 
 @component("pairs", "facts")
@@ -383,6 +407,58 @@ def _event_time(state: ArticleState, corpus: Corpus) -> None:
             else:
                 continue
             f.rule += "+date-from-context"
+
+
+#: Relations done by being said (``data/relations.tsv``: stated).
+STATED = relations_flagged("stated")
+
+
+def speakers(sentence: Sentence, mentions: list[Mention]) -> dict[str, int]:
+    """Who speaks in a sentence: entity key -> character offset of the verb of saying (``markers.tsv``:
+    speech) whose subject names that person ("Menteri X mengatakan, ...", "..., tutur X di Nairobi")."""
+    speech = markers("speech")
+    people = [m for m in mentions if m.type == "Person" and m.entity]
+    out: dict[str, int] = {}
+    for verb in sentence.words:
+        if norm(verb.text) not in speech or verb.upos not in ("VERB", "NOUN"):
+            continue
+        for subj in sentence.children(verb.index):
+            if subj.deprel.split(":")[0] != "nsubj":
+                continue
+            span = {subj.index} | {c.index for c in sentence.children(subj.index)
+                                   if c.deprel.split(":")[0] in ("flat", "appos")}
+            who = next((m for m in people if any(m.first <= i <= m.last for i in span)), None)
+            if who is not None:
+                out.setdefault(who.entity, verb.start)
+    return out
+
+
+@component("said_time", "facts")
+def _said_time(state: ArticleState, corpus: Corpus) -> None:
+    """An accord reported in someone's words with no time of its own was reached on the one day the
+    article gives for that speaker's words elsewhere ("X mengatakan, A dan B sepakat ..." ... "kata X
+    di Nairobi, Kamis (3/8)")."""
+    from .dates import when_near, year_hint
+
+    undated = [f for f in state.facts if f.predicate in STATED and f.date is None and f.period is None
+               and f.modality == "asserted"]
+    if not undated:
+        return
+    article = state.article
+    hint = None if article.date else year_hint(article.text)
+    heard: dict[int, dict[str, int]] = {}
+    said_on: dict[str, set] = {}
+    for s in state.sentences:
+        heard[s.index] = speakers(s, state.mentions.get(s.index, []))
+        for who, offset in heard[s.index].items():
+            when = when_near(s.text, article.date, offset - s.start, hint)
+            if when is not None and when.day is not None:
+                said_on.setdefault(who, set()).add(when.day)
+    for f in undated:
+        days = set().union(*(said_on.get(who, set()) for who in heard.get(f.sentence, {})))
+        if len(days) == 1:
+            f.date = days.pop()
+            f.rule += "+date-of-speech"
 
 
 @component("events", "facts")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .tables import DATA, TableError, flags, table
 
 #: The flags a relation may carry in ``data/relations.tsv`` (its header says what each means).
-RELATION_FLAGS = frozenset({"symmetric", "act", "dated", "standing", "role-distinct", "official"})
+RELATION_FLAGS = frozenset({"symmetric", "act", "dated", "standing", "role-distinct", "official", "stated"})
 
 
 @dataclass(frozen=True)

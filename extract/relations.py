@@ -244,13 +244,28 @@ class _Args:
                     heads.extend(self._case_child(child, slot))
         out = []
         for h in heads:
-            m = self.mention_for(h.index, types)
+            m = self.mention_for(h.index, types) or self._agent_of(h, types)
             if m is not None and m.type == "Person" and not m.first <= h.index <= m.last and h.upos == "NOUN" \
                     and not {norm(h.text), norm(h.lemma)} & _party_or_title():
                 continue  # "menerima umpan Joni": a pass, not a guest
             if m and m not in out:
                 out.append(m)
         return out
+
+    def _agent_of(self, noun: Word, types: tuple[str, ...]) -> Mention | None:
+        """"kampanye yang dilancarkan oleh X", "delegasi yang dipimpin oleh X": a common noun that names no
+        party stands for the agent of a passive clause that makes it X's own (``markers.tsv``: authored)."""
+        if noun.upos != "NOUN" or noun.index in self.by_word:
+            return None
+        for clause in self.s.children(noun.index):
+            if not (clause.deprel.startswith("acl") and norm(clause.text) in AUTHORED):
+                continue
+            for agent in [clause] + [c for c in self.s.children(clause.index) if c.deprel.split(":")[0] == "xcomp"]:
+                for child in self._case_child(agent, "oleh"):
+                    m = self.mention_for(child.index, types)
+                    if m is not None:
+                        return m
+        return None
 
     def _names_employer(self, m: Mention, starts: dict[int, Mention]) -> bool:
         """"Presiden Tiongkok Xi", "Presiden Tiongkok, Xi Jinping": the state before a person's name."""
@@ -285,6 +300,10 @@ class _Args:
 
 #: Verbs whose subject watches an act rather than doing it ("menyaksikan penandatanganan").
 WITNESS_VERBS = markers("witness")
+#: Passive verbs whose agent makes the noun they describe its own ("kampanye yang dilancarkan oleh X").
+AUTHORED = markers("authored")
+#: Nouns after "di" that name the audience of an act ("di hadapan X").
+AUDIENCE = markers("audience")
 
 
 def _group_at(sentence: Sentence, trigger: Word, etype: str, key: str) -> Mention:
@@ -412,7 +431,29 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
     facts += [replace(f, predicate="hosts", subject=f.place, object=f.object, place=None,
                       confidence=round(f.confidence * 0.8, 3), rule="hosts:place-of-attended-event")
               for f in facts if f.predicate == "attends" and f.place]  # "tiba di X untuk menghadiri KTT"
+    facts += _audience(sentence, mentions, args, [f for f in facts if f.predicate == "attends"])
     return facts
+
+
+def _audience(sentence: Sentence, mentions: list[Mention], args: _Args, attended: list[Fact]) -> list[Fact]:
+    """"disampaikan X dalam KTT Y di hadapan A dan B": the people an act at an event is done before
+    (``markers.tsv``: audience) attend the event too."""
+    out: list[Fact] = []
+    for f in attended:
+        trigger = sentence.word(f.trigger) if f.trigger else None
+        if trigger is None or trigger.upos != "VERB":
+            continue
+        for obl in sentence.children(trigger.index):
+            if obl.deprel.split(":")[0] != "obl" or norm(obl.text) not in AUDIENCE \
+                    or "di" not in args._cases(obl):
+                continue
+            under = set(args.subtree(obl.index))
+            for m in mentions:
+                if m.type == "Person" and m.entity and m.first in under and m.entity != f.subject \
+                        and not m.entity.startswith("group:"):
+                    out.append(replace(f, subject=m.entity, confidence=round(f.confidence * 0.9, 3),
+                                       rule="attends:audience"))
+    return out
 
 
 def event_venues(article: Article, sentence: Sentence, mentions: list[Mention]) -> list[Fact]:

@@ -65,6 +65,7 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                               and not anaphoric(m.text)}, key=lambda t: (-len(t), t))
         last_event: str | None = None
         last_person: str | None = None
+        last_agreement: dict[str, str] = {}  # the first word of an agreement's name -> the one named last
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
             if m.source == "pronoun":  # "ia", "dia", "beliau": the person named last
                 m.entity = last_person or "group:unresolved"
@@ -74,9 +75,14 @@ def resolve(mentions_by_article: dict[str, list[Mention]], gaz: Gazetteer) -> di
                 if last_event:
                     entities[last_event].aliases.add(m.text)
                 continue
+            if m.type == "Agreement" and m.source == "cue" and anaphoric(m.text):
+                # "resolusi itu": the resolution named last in the article (an agreement of the same kind)
+                m.entity = last_agreement.get(norm(m.text).split()[0], "group:unresolved")
+                continue
             if m.entity.startswith("group:"):  # expanded per article in the fact phase
                 continue
             if m.entity.startswith("agreement:"):  # agreements are scoped to their article
+                last_agreement[norm(m.text).split()[0]] = m.entity
                 ent = entities.setdefault(m.entity, Entity(m.entity, m.text, m.type))
             elif m.entity:  # gazetteer
                 entry = gaz.entries[m.entity]

@@ -47,3 +47,8 @@ def test_role_table_has_longest_forms():
     assert table[("menteri", "luar", "negeri")] == "Foreign Minister"
     assert table[("menlu",)] == "Foreign Minister"
     assert table[("presiden",)] == "President"
+
+
+def test_a_quote_the_tokenizer_left_on_a_name_is_no_part_of_it():
+    assert _match("”Kenya dan Peru sudah") == ["country:KE", "country:PE"]
+    assert _match("“Peru”") == ["country:PE"]

@@ -37,3 +37,17 @@ def test_a_partnership_carries_its_level_and_symmetric_parties_are_sorted():
         for f in r.facts:
             if f.predicate in ("partnerOf", "cooperatesOn", "agreesWith", "establishedRelations"):
                 assert f.key()[2:4] == ("country:KE", "country:PE")
+
+
+def test_partners_written_as_one_word_after_the_noun_are_partners_and_stay_two_bodies():
+    # "Presiden menekankan kemitraan ASEAN-PBB." (the tagger marks only "PBB", and the span stretches over
+    # "ASEAN-": the gazetteer's two bodies stay two)
+    result = run(article(tokens(
+        "Presiden/NOUN/2/nsubj menekankan/VERB/0/root kemitraan/NOUN/2/obj ASEAN/PROPN/3/nmod -/PUNCT/4/punct "
+        "PBB/PROPN/4/flat:name/S-ORG ./PUNCT/2/punct")))
+    assert {(s, o) for s, o, _ in facts(result, "partnerOf")} == {("ASEAN", "United Nations")}
+    # no level and no partners named right after it: no partnership stated
+    result = run(article(tokens(
+        "ASEAN/PROPN/2/nsubj menekankan/VERB/0/root kemitraan/NOUN/2/obj dengan/ADP/5/case PBB/PROPN/3/nmod "
+        "./PUNCT/2/punct")))
+    assert not facts(result, "partnerOf")

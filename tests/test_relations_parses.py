@@ -442,3 +442,71 @@ def test_in_both_countries_is_no_place():
                "di/ADP/7/case kedua/NUM/7/nummod negara/NOUN/2/obl")))
     assert not any(f.place and f.place.startswith("group:") for r in result.articles for f in r.facts)
     assert all(s != "group:states" for s, _, _ in facts(result, "hosts"))
+
+
+def test_those_an_act_at_an_event_is_done_before_attend_it():
+    # "Hal itu disampaikan Presiden Kenya Amani Otieno dalam Forum Samudra di hadapan Perdana Menteri
+    # Peru Ana Soto."
+    result = run(article(tokens(
+        "Hal/NOUN/3/nsubj:pass itu/DET/1/det disampaikan/VERB/0/root Presiden/NOUN/3/obj Kenya/PROPN/4/nmod/S-LOC "
+        "Amani/PROPN/4/nmod/B-PER Otieno/PROPN/6/flat:name/E-PER dalam/ADP/9/case Forum/NOUN/3/obl/B-EVENT "
+        "Samudra/PROPN/9/flat:name/E-EVENT di/ADP/12/case hadapan/NOUN/3/obl Perdana/PROPN/12/compound "
+        "Menteri/PROPN/13/flat:name Peru/PROPN/13/flat:name/S-LOC Ana/PROPN/13/flat:name/B-PER "
+        "Soto/PROPN/16/flat:name/E-PER ./PUNCT/3/punct")))
+    assert {(s, o) for s, o, _ in facts(result, "attends")} == {("Amani Otieno", "Forum Samudra"),
+                                                                ("Ana Soto", "Forum Samudra")}
+
+
+# "Menteri Amani Otieno berbicara dalam Forum Samudra di Nairobi, Rabu (12/7)."
+_SPOKE_AT = ("Menteri/NOUN/4/nsubj Amani/PROPN/1/flat:name/B-PER Otieno/PROPN/2/flat:name/E-PER "
+             "berbicara/VERB/0/root dalam/ADP/6/case Forum/NOUN/4/obl/B-EVENT Samudra/PROPN/6/flat:name/E-EVENT "
+             "di/ADP/9/case Nairobi/PROPN/4/obl/S-LOC ,/PUNCT/11/punct Rabu/PROPN/4/obl:tmod "
+             "(/PUNCT/13/punct 12/7/NUM/11/appos )/PUNCT/13/punct ./PUNCT/4/punct")
+# "Pada kesempatan tersebut, turut hadir Presiden Peru Ana Soto." (the parser takes the subject for an object)
+_ALSO_THERE = ("Pada/ADP/2/case kesempatan/NOUN/6/obl tersebut/DET/2/det ,/PUNCT/2/punct turut/ADV/6/advmod "
+               "hadir/VERB/0/root Presiden/PROPN/6/obj Peru/PROPN/7/flat:name/S-LOC Ana/PROPN/7/flat:name/B-PER "
+               "Soto/PROPN/9/flat:name/E-PER ./PUNCT/6/punct")
+_FILLER = "Kerja/NOUN/3/nsubj sama/ADJ/1/amod berlanjut/VERB/0/root ./PUNCT/3/punct"
+
+
+def test_on_that_occasion_is_the_event_an_attendance_was_last_reported_at_and_its_day():
+    art, sentences = article(tokens(_SPOKE_AT), tokens(_FILLER), tokens(_ALSO_THERE))
+    result = run((replace(art, date=dt.date(2017, 7, 14)), sentences))
+    attends = {(result.entities[f.subject].name, result.entities[f.object].name, f.date)
+               for r in result.articles for f in r.facts if f.predicate == "attends"}
+    assert attends == {("Amani Otieno", "Forum Samudra", dt.date(2017, 7, 12)),
+                       ("Ana Soto", "Forum Samudra", dt.date(2017, 7, 12))}
+    # with no attendance reported before, "kesempatan tersebut" names no event
+    art, sentences = article(tokens(_FILLER), tokens(_ALSO_THERE))
+    assert not facts(run((art, sentences)), "attends")
+
+
+def test_a_noun_made_its_own_by_a_passive_agent_stands_for_that_agent():
+    # "Kampanye yang dilancarkan oleh Kenya, yang didukung oleh Peru, berhasil."
+    result = run(article(tokens(
+        "Kampanye/NOUN/11/nsubj yang/PRON/3/nsubj:pass dilancarkan/VERB/1/acl:relcl oleh/ADP/5/case "
+        "Kenya/PROPN/3/obl/S-LOC ,/PUNCT/7/punct yang/PRON/8/nsubj:pass didukung/VERB/1/acl:relcl "
+        "oleh/ADP/10/case Peru/PROPN/8/obl/S-LOC berhasil/VERB/0/root ./PUNCT/11/punct")))
+    assert {(s, o) for s, o, _ in facts(result, "supports")} == {("Peru", "Kenya")}
+    # "Ana Soto mengunjungi markas yang diblokir oleh Kenya.": blocking makes the headquarters nobody's own
+    result = run(article(tokens(
+        "Ana/PROPN/3/nsubj/B-PER Soto/PROPN/1/flat:name/E-PER mengunjungi/VERB/0/root markas/NOUN/3/obj "
+        "yang/PRON/6/nsubj:pass diblokir/VERB/4/acl:relcl oleh/ADP/8/case Kenya/PROPN/6/obl/S-LOC "
+        "./PUNCT/3/punct")))
+    assert not facts(result, "visits")
+
+
+def test_that_resolution_is_the_one_named_before_and_who_submits_it_sponsors_it():
+    result = run(article(
+        # "Majelis Umum membahas resolusi tentang status kota Nairobi."
+        tokens("Majelis/PROPN/3/nsubj Umum/PROPN/1/flat:name membahas/VERB/0/root resolusi/NOUN/3/obj "
+               "tentang/ADP/6/case status/NOUN/4/nmod kota/NOUN/6/nmod Nairobi/PROPN/7/flat:name/S-LOC "
+               "./PUNCT/3/punct"),
+        # "Resolusi itu diajukan oleh Peru."
+        tokens("Resolusi/NOUN/3/nsubj:pass itu/DET/1/det diajukan/VERB/0/root oleh/ADP/5/case "
+               "Peru/PROPN/3/obl/S-LOC ./PUNCT/3/punct")))
+    assert facts(result, "supports") == {("Peru", "resolusi tentang status kota Nairobi", "sponsor")}
+    # with no resolution named before, "resolusi itu" is none
+    result = run(article(tokens("Resolusi/NOUN/3/nsubj:pass itu/DET/1/det diajukan/VERB/0/root "
+                                "oleh/ADP/5/case Peru/PROPN/3/obl/S-LOC ./PUNCT/3/punct")))
+    assert not facts(result, "supports")
