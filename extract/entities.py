@@ -724,12 +724,12 @@ def anaphoric(name: str) -> bool:
 
 
 def group_phrases() -> list[tuple[tuple[str, ...], str]]:
-    """(phrase, kind) of ``data/groups.tsv``, longest first; kind is "leaders" or "states"."""
+    """(phrase, kind) of ``data/groups.tsv``, longest first; kind is "leaders", "states" or "both"."""
     return phrase_table("groups.tsv")
 
 
 #: Entity keys of the two groups; the fact phase expands them into the article's pair.
-GROUP_TYPES = {"leaders": "Person", "states": "Country"}
+GROUP_TYPES = {"leaders": "Person", "states": "Country", "both": "Person"}
 
 
 def group_mentions(sentence: Sentence, mentions: list[Mention], text: str) -> None:

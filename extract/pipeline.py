@@ -311,6 +311,7 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
     for s in state.sentences:
         mentions = state.mentions[s.index]
         pointers = occasions(s, attended[1]) if attended and s.index - attended[0].sentence <= OCCASION_REACH else []
+        groups["group:both"] = named_before(state, s.index)
         found = relations.find_relations(state.article, s, mentions + pointers, groups)
         for fact in found:
             if pointers and fact.object == attended[0].object and fact.date is None and fact.period is None:
@@ -335,6 +336,18 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
             event = next((m for m in mentions if m.entity == fact.object), None)
             if fact.predicate == "attends" and event is not None:
                 attended = (fact, event)
+
+
+def named_before(state: ArticleState, index: int, reach: int = 3) -> list[str]:
+    """"Keduanya" (the two of them): the two people named together in the nearest sentence before ``index``
+    that names two, within ``reach`` sentences (one that goes on about one of them is passed over); none
+    when a sentence in between names more than two."""
+    for k in range(index - 1, max(index - reach, 0) - 1, -1):
+        people = list(dict.fromkeys(m.entity for m in state.mentions.get(k, [])
+                                    if m.type == "Person" and m.entity and not m.entity.startswith("group:")))
+        if len(people) >= 2:
+            return people if len(people) == 2 else []
+    return []
 
 
 #: How many sentences back "pada kesempatan tersebut" may find the event an attendance was reported at.

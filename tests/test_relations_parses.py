@@ -510,3 +510,23 @@ def test_that_resolution_is_the_one_named_before_and_who_submits_it_sponsors_it(
     result = run(article(tokens("Resolusi/NOUN/3/nsubj:pass itu/DET/1/det diajukan/VERB/0/root "
                                 "oleh/ADP/5/case Peru/PROPN/3/obl/S-LOC ./PUNCT/3/punct")))
     assert not facts(result, "supports")
+
+
+# "Presiden Kenya Amani Otieno memuji Presiden Peru Ana Soto."
+_PRAISED = ("Presiden/PROPN/5/nsubj Kenya/PROPN/1/flat:name/S-LOC Amani/PROPN/1/flat:name/B-PER "
+            "Otieno/PROPN/3/flat:name/E-PER memuji/VERB/0/root Presiden/PROPN/5/obj Peru/PROPN/6/flat:name/S-LOC "
+            "Ana/PROPN/6/flat:name/B-PER Soto/PROPN/8/flat:name/E-PER ./PUNCT/5/punct")
+# "Dia juga memuji Dewi Lestari dan Joni Kamau." -- more than two people
+_MORE = ("Dia/PRON/3/nsubj juga/ADV/3/advmod memuji/VERB/0/root Dewi/PROPN/3/obj/B-PER Lestari/PROPN/4/flat:name/E-PER "
+         "dan/CCONJ/7/cc Joni/PROPN/4/conj/B-PER Kamau/PROPN/7/flat:name/E-PER ./PUNCT/3/punct")
+# "Keduanya bertemu di Nairobi."
+_BOTH_MET = ("Kedua/ADJ/3/nsubj nya/PRON/1/nmod:poss bertemu/VERB/0/root di/ADP/5/case Nairobi/PROPN/3/obl/S-LOC "
+             "./PUNCT/3/punct")
+
+
+def test_the_two_of_them_are_the_two_people_named_together_just_before():
+    result = run(article(tokens(_PRAISED), tokens(_FILLER), tokens(_BOTH_MET)))
+    assert {(s, o) for s, o, _ in facts(result, "meets")} == {("Amani Otieno", "Ana Soto")}
+    # a sentence in between that names more than two people leaves "keduanya" unresolved
+    result = run(article(tokens(_PRAISED), tokens(_MORE), tokens(_BOTH_MET)))
+    assert not facts(result, "meets")
