@@ -258,7 +258,29 @@ def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[
             etype = head[1]  # "Laut Jawa", "Semenanjung Korea"; "KRI Nanggala" (a ship)
         elif before and not (etype == "Person" and (first < last or _after_role(words, first - 1))):
             etype = before[1]  # "lembaga survei Polstat", "kota Tarakan" ("Wali Kota X" is a mayor)
+        else:
+            etype = predicate_type(sentence, first, last) or etype  # "Acapulco adalah kota terbesar di ..."
     return None if etype == "none" else (first, last, etype)
+
+
+def copular_predicate(sentence: Sentence, first: int, last: int) -> Word | None:
+    """The noun a name is the subject of through a copula: "kota" in "X adalah kota terbesar di Y"."""
+    inside = range(first, last + 1)
+    head = next((w for w in sentence.words[first - 1:last] if w.head not in inside), None)
+    if head is None or head.deprel.split(":")[0] != "nsubj" or not head.head:
+        return None
+    pred = sentence.word(head.head)
+    if pred.upos != "NOUN" or not any(c.deprel == "cop" for c in sentence.children(pred.index)):
+        return None
+    return pred
+
+
+def predicate_type(sentence: Sentence, first: int, last: int) -> str | None:
+    """The type the copular predicate of a name gives it, read with the cue words that go before a name
+    (``type_cues.tsv``: before): "X adalah kota ..." is a city as "kota X" is."""
+    pred = copular_predicate(sentence, first, last)
+    hit = _cue_at(sentence.words, pred.index - 1, "before") if pred is not None else None
+    return hit[1] if hit else None
 
 
 def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention]:

@@ -162,7 +162,7 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
     joined = [(rel, i, p, c) for rel, i, p, c in found if rel == "partnerOf"
               and hyphen_joined(mentions, i + len(p) + 1, entities)]
     if joined:  # "kemitraan ASEAN-PBB": the partners are named right after the noun, whatever they are
-        pair, found = hyphen_joined(mentions, joined[0][1] + len(joined[0][2]) + 1, entities), joined
+        pair = hyphen_joined(mentions, joined[0][1] + len(joined[0][2]) + 1, entities)
     if pair is None:
         return []
     named = len({st for m in mentions if (st := state_of(m, entities) or ctx.serves.get(m.entity))})

@@ -7,6 +7,7 @@ import itertools
 from dataclasses import dataclass, replace
 
 from .dates import when_near, year_hint
+from .entities import copular_predicate, predicate_type
 from .records import SYMMETRIC, Article, Fact, Mention, Sentence, Word
 from .tables import DATA, markers, norm, table
 
@@ -523,4 +524,17 @@ def located_in(article: Article, sentence: Sentence, mentions: list[Mention]) ->
             facts.append(Fact(article=article.id, predicate="locatedIn", subject=a.entity, object=b.entity,
                               sentence=sentence.index, evidence=sentence.text, start=sentence.start,
                               end=sentence.end, confidence=0.7, rule="locatedIn:apposition"))
+    by_word = {i: m for m in mentions for i in range(m.first, m.last + 1)}
+    for a in mentions:  # "Acapulco adalah kota terbesar di Guerrero": where the predicate puts it
+        pred = copular_predicate(sentence, a.first, a.last) if a.type in ("City", "Region") and one_place(a) else None
+        if pred is None or predicate_type(sentence, a.first, a.last) not in ("City", "Region"):
+            continue
+        for child in sentence.children(pred.index):
+            b = by_word.get(child.index)
+            if child.deprel.split(":")[0] == "nmod" and b is not None and b.type in ("Region", "Country") \
+                    and one_place(b) and b.entity != a.entity \
+                    and "di" in [c.text.lower() for c in sentence.children(child.index) if c.deprel == "case"]:
+                facts.append(Fact(article=article.id, predicate="locatedIn", subject=a.entity, object=b.entity,
+                                  sentence=sentence.index, evidence=sentence.text, start=sentence.start,
+                                  end=sentence.end, confidence=0.7, rule="locatedIn:predicate"))
     return facts

@@ -46,6 +46,12 @@ def test_partners_written_as_one_word_after_the_noun_are_partners_and_stay_two_b
         "Presiden/NOUN/2/nsubj menekankan/VERB/0/root kemitraan/NOUN/2/obj ASEAN/PROPN/3/nmod -/PUNCT/4/punct "
         "PBB/PROPN/4/flat:name/S-ORG ./PUNCT/2/punct")))
     assert {(s, o) for s, o, _ in facts(result, "partnerOf")} == {("ASEAN", "United Nations")}
+    # "Presiden menekankan kemitraan ASEAN-PBB dan kerja sama kesehatan.": the cooperation is theirs too
+    result = run(article(tokens(
+        "Presiden/NOUN/2/nsubj menekankan/VERB/0/root kemitraan/NOUN/2/obj ASEAN/PROPN/3/nmod -/PUNCT/4/punct "
+        "PBB/PROPN/4/flat:name/S-ORG dan/CCONJ/8/cc kerja/NOUN/3/conj sama/ADJ/8/fixed kesehatan/NOUN/8/nmod "
+        "./PUNCT/2/punct")))
+    assert facts(result, "cooperatesOn") == {("ASEAN", "United Nations", "health")}
     # no level and no partners named right after it: no partnership stated
     result = run(article(tokens(
         "ASEAN/PROPN/2/nsubj menekankan/VERB/0/root kemitraan/NOUN/2/obj dengan/ADP/5/case PBB/PROPN/3/nmod "

@@ -530,3 +530,12 @@ def test_the_two_of_them_are_the_two_people_named_together_just_before():
     # a sentence in between that names more than two people leaves "keduanya" unresolved
     result = run(article(tokens(_PRAISED), tokens(_MORE), tokens(_BOTH_MET)))
     assert not facts(result, "meets")
+
+
+def test_a_name_the_copula_calls_a_city_is_a_city_and_lies_where_the_predicate_puts_it():
+    # "Kilindi adalah kota terbesar di Kenya." (the tagger took Kilindi for a person)
+    result = run(article(tokens(
+        "Kilindi/PROPN/3/nsubj/S-PER adalah/AUX/3/cop kota/NOUN/0/root terbesar/ADJ/3/amod di/ADP/6/case "
+        "Kenya/PROPN/3/nmod/S-LOC ./PUNCT/3/punct")))
+    assert entities(result)["Kilindi"] == "City"
+    assert {(s, o) for s, o, _ in facts(result, "locatedIn")} == {("Kilindi", "Kenya")}
