@@ -236,6 +236,9 @@ class _Args:
                 heads.extend(self.with_conj(child))  # "peresmian Pusat Kebudayaan X": what is opened
             elif slot == "obj" and rel == "obj" and anchor is trigger:
                 heads.extend(self.with_conj(child))
+            elif slot not in ("nsubj", "obj", "nmod") and rel == "obj" and anchor is trigger \
+                    and trigger.upos == "VERB" and child.index == trigger.index + 1 and child.index not in self.by_word:
+                heads.extend(self._case_child(child, slot))  # "menginjakkan kaki di X": the phrase's own noun
             elif slot not in ("nsubj", "obj", "nmod") and rel in ("obl", "nmod") and (anchor is trigger or light):
                 if slot in self._cases(child):
                     heads.extend(self.with_conj(child))

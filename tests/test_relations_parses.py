@@ -539,3 +539,11 @@ def test_a_name_the_copula_calls_a_city_is_a_city_and_lies_where_the_predicate_p
         "Kenya/PROPN/3/nmod/S-LOC ./PUNCT/3/punct")))
     assert entities(result)["Kilindi"] == "City"
     assert {(s, o) for s, o, _ in facts(result, "locatedIn")} == {("Kilindi", "Kenya")}
+
+
+def test_a_verb_phrase_trigger_carries_the_place_its_own_noun_takes():
+    # "Presiden Ana Soto menginjakkan kaki di Nairobi." ("di Nairobi" hangs off "kaki")
+    result = run(article(tokens(
+        "Presiden/PROPN/4/nsubj Ana/PROPN/1/flat:name/B-PER Soto/PROPN/2/flat:name/E-PER menginjakkan/VERB/0/root "
+        "kaki/NOUN/4/obj di/ADP/7/case Nairobi/PROPN/5/nmod/S-LOC ./PUNCT/4/punct")))
+    assert {(s, o) for s, o, _ in facts(result, "visits")} == {("Ana Soto", "Nairobi")}
