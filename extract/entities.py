@@ -318,9 +318,12 @@ def find_mentions(sentence: Sentence, gaz: Gazetteer, text: str) -> list[Mention
                 any(m.first <= k <= m.last for m in inside)
                 for k in range(_skip_roles(sentence, first, last), last + 1)):
             continue  # "Dubes RI", "Perwakilan Perdagangan AS": a title and its state, no body
-        elif inside and sum(w.upos != "PUNCT" for w in sentence.words[first - 1:last]) \
+        elif len(inside) > 1 and all(m.type == "Organization" for m in inside) \
+                and sum(w.upos != "PUNCT" for w in sentence.words[first - 1:last]) \
                 <= sum(m.last - m.first + 1 for m in inside):
-            continue  # the gazetteer's names cover it: "ASEAN-PBB" is two bodies, not a third
+            continue  # the gazetteer's bodies cover it: "ASEAN-PBB" is two bodies, not a third ("DPR-RI" is one)
+        elif inside and (last - first + 1) <= sum(m.last - m.first + 1 for m in inside):
+            continue
         span = set(range(first, last + 1))
         if span & taken:
             if etype in ("Organization", "Event") and not any(
@@ -499,9 +502,11 @@ def cue_mentions(sentence: Sentence, mentions: list[Mention], article_id: str, t
         if named_as:  # "acara bertajuk Forum Bisnis Kenya": the name is what follows
             n += 1
         last = _cue_phrase_end(words, i + n - 1, i, opts)
-        if ("named" in opts or etype == "Agreement") and last == i + n - 1 and last < len(words) \
+        if ("named" in opts or (etype == "Agreement" and n == 1)) and last == i + n - 1 and last < len(words) \
                 and norm(words[last].text) in DEMONSTRATIVES:
-            last += 1  # "konferensi tersebut", "resolusi itu": the one named before (a bare "konferensi" names none)
+            # "konferensi tersebut", "resolusi itu": the one named before (a bare "konferensi" names none; a
+            # kind named in two words, "nota kesepahaman ini", names one of its own)
+            last += 1
         for x in mentions:  # a name that starts inside the phrase belongs to it whole
             if i < x.first <= last < x.last and x.source == "name":
                 last = x.last

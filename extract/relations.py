@@ -116,12 +116,19 @@ class _Args:
         """The mention a slot's head word stands for: the head's own or one in its subtree, the
         type listed first preferred ("Kanselir Jerman Olaf Scholz": the person, not the state)."""
         found = [self.by_word[i] for i in self.subtree(word, into_phrases=False) if i in self.by_word]
-        found = [m for m in found if m.type in types]
+        found = [m for m in found if m.type in types and not self._inside_a_name(m)]
         own = self.by_word.get(word)
         # the head word's own mention first ("mendarat di Mombasa, Kenya": Mombasa, not Kenya);
         # else the type listed first ("Kanselir Jerman Olaf Scholz": the person under the title)
         found.sort(key=lambda m: (m is not own, types.index(m.type), abs(m.first - word)))
         return found[0] if found else None
+
+    def _inside_a_name(self, m: Mention) -> bool:
+        """"pameran Indonesia Classic N Unique Bus": a state's name that opens a longer name the parser
+        chains to it (capitalised words that are no mention of their own) stands for no party."""
+        return m.type == "Country" and any(
+            c.deprel.startswith("flat") and c.index > m.last and c.index not in self.by_word and c.text[:1].isupper()
+            for i in range(m.first, m.last + 1) for c in self.s.children(i))
 
     def with_conj(self, word: Word) -> list[Word]:
         """``word`` and the words coordinated with it; a plural noun that lists its members ("negara-negara
@@ -283,7 +290,7 @@ class _Args:
         """Surface fallback: the closest mention of a wanted type on one side of the trigger (among
         the words ``within``, if given), with any mention joined to it by "dan"."""
         starts = {m.first: m for m in self.mentions}
-        cands = [m for m in self.mentions if m.type in types and m not in exclude
+        cands = [m for m in self.mentions if m.type in types and m not in exclude and not self._inside_a_name(m)
                  and (within is None or m.first in within)
                  and ((m.last < trigger.index) if left else (m.first > trigger.index))
                  # "Raja Yordania Abdullah II": the state names the person's employer, not a party

@@ -506,6 +506,10 @@ def test_that_resolution_is_the_one_named_before_and_who_submits_it_sponsors_it(
         tokens("Resolusi/NOUN/3/nsubj:pass itu/DET/1/det diajukan/VERB/0/root oleh/ADP/5/case "
                "Peru/PROPN/3/obl/S-LOC ./PUNCT/3/punct")))
     assert facts(result, "supports") == {("Peru", "resolusi tentang status kota Nairobi", "sponsor")}
+    # a kind named in two words names one of its own: "Kenya menandatangani nota kesepahaman ini."
+    result = run(article(tokens("Kenya/PROPN/2/nsubj/S-LOC menandatangani/VERB/0/root nota/NOUN/2/obj "
+                                "kesepahaman/NOUN/3/compound ini/DET/3/det ./PUNCT/2/punct")))
+    assert {(s, o) for s, o, _ in facts(result, "signs")} == {("Kenya", "nota kesepahaman")}
     # with no resolution named before, "resolusi itu" is none
     result = run(article(tokens("Resolusi/NOUN/3/nsubj:pass itu/DET/1/det diajukan/VERB/0/root "
                                 "oleh/ADP/5/case Peru/PROPN/3/obl/S-LOC ./PUNCT/3/punct")))
@@ -547,3 +551,19 @@ def test_a_verb_phrase_trigger_carries_the_place_its_own_noun_takes():
         "Presiden/PROPN/4/nsubj Ana/PROPN/1/flat:name/B-PER Soto/PROPN/2/flat:name/E-PER menginjakkan/VERB/0/root "
         "kaki/NOUN/4/obj di/ADP/7/case Nairobi/PROPN/5/nmod/S-LOC ./PUNCT/4/punct")))
     assert {(s, o) for s, o, _ in facts(result, "visits")} == {("Ana Soto", "Nairobi")}
+
+
+def test_a_state_that_opens_a_longer_name_is_no_party():
+    # "Pameran Kenya Classic Bus, yang ambil bagian dalam Forum Samudra, dibuka." -- the exhibition takes
+    # part, not Kenya; and "ambil bagian dalam" takes its event from the phrase's own noun
+    result = run(article(tokens(
+        "Pameran/NOUN/12/nsubj:pass Kenya/PROPN/1/nmod/S-LOC Classic/PROPN/2/flat:name Bus/PROPN/3/flat:name "
+        ",/PUNCT/7/punct yang/PRON/7/nsubj ambil/VERB/1/acl:relcl bagian/NOUN/7/obj dalam/ADP/10/case "
+        "Forum/NOUN/8/nmod/B-EVENT Samudra/PROPN/10/flat:name/E-EVENT dibuka/VERB/0/root ./PUNCT/12/punct")))
+    assert not facts(result, "attends")
+    # "Kenya, yang ambil bagian dalam Forum Samudra, ..." -- a state on its own takes part
+    result = run(article(tokens(
+        "Kenya/PROPN/8/nsubj:pass/S-LOC ,/PUNCT/4/punct yang/PRON/4/nsubj ambil/VERB/1/acl:relcl "
+        "bagian/NOUN/4/obj dalam/ADP/7/case Forum/NOUN/5/nmod/B-EVENT Samudra/PROPN/7/flat:name/E-EVENT "
+        "dibuka/VERB/0/root ./PUNCT/8/punct")))
+    assert {(s, o) for s, o, _ in facts(result, "attends")} == {("Kenya", "Forum Samudra")}
