@@ -767,6 +767,8 @@ def group_mentions(sentence: Sentence, mentions: list[Mention], text: str) -> No
         n = len(phrase)
         for i in range(len(toks) - n + 1):
             span = set(range(i + 1, i + n + 1))
+            if kind == "both" and not sentence.words[i].deprel.startswith("nsubj"):
+                continue  # "Keduanya bertemu": the two of them; "kunjungan resmi keduanya": their second visit
             if tuple(toks[i:i + n]) == phrase and not span & taken:
                 m = mention(sentence, i + 1, i + n, GROUP_TYPES[kind], f"group:{kind}", "group")
                 m.text = text[m.start:m.end]

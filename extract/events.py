@@ -64,7 +64,7 @@ def modality(sentence: Sentence, trigger: int) -> tuple[str, bool]:
     near = {w.index for w in words if w.head == trigger and w.deprel.split(":")[0] in ("advmod", "aux", "mark", "neg")}
     head = words[trigger - 1].head
     near |= set(range(max(1, trigger - 4), trigger))  # the words just before the trigger
-    if head and words[trigger - 1].deprel.split(":")[0] in ("xcomp", "ccomp", "obj", "nmod"):
+    if head and words[trigger - 1].deprel.split(":")[0] in ("xcomp", "ccomp", "advcl", "obj", "nmod"):
         near.add(head)  # "berencana mengunjungi", "menyerukan pembentukan"
     texts = {i: norm(words[i - 1].text) for i in near}
     lemmas = {i: norm(words[i - 1].lemma) for i in near}

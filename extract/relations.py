@@ -126,9 +126,12 @@ class _Args:
     def _inside_a_name(self, m: Mention) -> bool:
         """"pameran Indonesia Classic N Unique Bus": a state's name that opens a longer name the parser
         chains to it (capitalised words that are no mention of their own) stands for no party."""
-        return m.type == "Country" and any(
-            c.deprel.startswith("flat") and c.index > m.last and c.index not in self.by_word and c.text[:1].isupper()
-            for i in range(m.first, m.last + 1) for c in self.s.children(i))
+        if m.type != "Country":
+            return False
+        tail = [w for w in self.subtree(m.last, into_phrases=False) if w > m.last]
+        named = [w for w in tail if self.s.word(w).deprel.startswith("flat") and w not in self.by_word
+                 and self.s.word(w).text[:1].isupper()]
+        return len(named) >= 2  # one capitalised word may be the parser's slip ("Kanada Sabtu": on Saturday)
 
     def with_conj(self, word: Word) -> list[Word]:
         """``word`` and the words coordinated with it; a plural noun that lists its members ("negara-negara
