@@ -567,3 +567,19 @@ def test_a_state_that_opens_a_longer_name_is_no_party():
         "bagian/NOUN/4/obj dalam/ADP/7/case Forum/NOUN/5/nmod/B-EVENT Samudra/PROPN/7/flat:name/E-EVENT "
         "dibuka/VERB/0/root ./PUNCT/8/punct")))
     assert {(s, o) for s, o, _ in facts(result, "attends")} == {("Kenya", "Forum Samudra")}
+
+
+
+def test_keduanya_is_the_two_of_them_only_as_a_subject():
+    from diplograf.extract.entities import group_mentions
+    from parses import sentence
+
+    # "Keduanya bertemu di Nairobi." / "Ana Soto tiba untuk kunjungan resmi keduanya." (her second visit)
+    for rows, expected in ((_BOTH_MET, ["group:both"]),
+                           ("Ana/PROPN/3/nsubj/B-PER Soto/PROPN/1/flat:name/E-PER tiba/VERB/0/root "
+                            "untuk/ADP/5/case kunjungan/NOUN/3/obl resmi/ADJ/5/amod kedua/ADJ/5/amod "
+                            "nya/PRON/5/nmod:poss ./PUNCT/3/punct", [])):
+        text, s = sentence(tokens(rows))
+        found = []
+        group_mentions(s, found, text)
+        assert [m.entity for m in found] == expected, rows
