@@ -176,6 +176,20 @@ def _after_role(words: list[Word], i: int) -> bool:
     return any(tuple(norm(w.text) for w in words[i - n:i]) in table for n in range(1, longest_role() + 1) if i - n >= 0)
 
 
+def _after_titled_comma(words: list[Word], i: int) -> bool:
+    """Whether word ``i`` (0-based) follows a role, a comma between ("Juru Bicara, X"), or a role and the
+    capitalised name of whom it serves ("Duta Besar Palestina, X", "Menteri Luar Negeri Amerika Serikat, X")."""
+    if i < 2 or words[i - 1].text != ",":
+        return False
+    j = i - 1  # the comma
+    for k in range(0, 4):
+        if k and not words[j - k].text[:1].isupper():
+            return False
+        if j - k >= 1 and _after_role(words, j - k):
+            return True
+    return False
+
+
 def _after_local_role(words: list[str], i: int) -> bool:
     """"Gubernur Jakarta", "Wali Kota Tokyo": the city a local office serves, not its state."""
     from .gazetteer import roles
@@ -258,6 +272,8 @@ def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[
             etype = head[1]  # "Laut Jawa", "Semenanjung Korea"; "KRI Nanggala" (a ship)
         elif before and not (etype == "Person" and (first < last or _after_role(words, first - 1))):
             etype = before[1]  # "lembaga survei Polstat", "kota Tarakan" ("Wali Kota X" is a mayor)
+        elif etype != "Person" and _after_titled_comma(words, first - 1):
+            etype = "Person"  # "Duta Besar Palestina, Rawan Sulaiman": the name a title introduces
         else:
             etype = predicate_type(sentence, first, last) or etype  # "Acapulco adalah kota terbesar di ..."
     return None if etype == "none" else (first, last, etype)

@@ -116,6 +116,20 @@ def _gazetteer_mention(sentence: Sentence, j: int, text: str) -> Mention | None:
     return m
 
 
+def _body_of_unit(sentence: Sentence, m: Mention, text: str) -> Mention | None:
+    """"Pusat Komunikasi Publik Kemenhan": a name the tagger gave a body that is a unit's capitalised common
+    words and then a body the gazetteer knows; that body, as a mention."""
+    if m.type != "Organization" or m.source != "ner":
+        return None
+    for k in range(m.first + 1, m.last + 1):
+        if not (sentence.words[k - 2].text[:1].isupper() and is_common(sentence.words[k - 2].text)):
+            return None
+        body = _gazetteer_mention(sentence, k, text)
+        if body is not None and body.last == m.last and body.type == "Organization":
+            return body
+    return None
+
+
 def _holder_before(sentence: Sentence, mentions: list[Mention], i: int) -> Mention | None:
     """The person whose name ends right before word ``i`` or before a comma and linking words
     (``markers.tsv`` ``role-link``: "yang menjabat sebagai", "selaku")."""
@@ -214,6 +228,14 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
                 taken |= set(range(gaz.first, gaz.last + 1))
             at = {m.first: m for m in mentions}
         employer = at.get(j)
+        body = _body_of_unit(sentence, employer, text) if employer is not None else None
+        if body is not None:  # "Kepala Pusat Komunikasi Publik Kemenhan, X": the head of a unit of the ministry
+            mentions.remove(employer)
+            if nested is not None:
+                nested.append(employer)
+            mentions.append(body)
+            at = {m.first: m for m in mentions}
+            employer = body
         if employer is not None and employer.type in EMPLOYERS:
             j = _after_bracket(sentence, employer.last + 1)  # "Amerika Serikat (AS) James Mattis"
         else:
@@ -237,11 +259,13 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
         words = sentence.words
         if employer is not None and j < len(words) and words[j - 1].text in (",", "("):
             namely = words[j - 1].text == "," and j < len(words) and norm(words[j].text) in markers("namely")
-            after = at.get(j + 2 if namely else j + 1)  # "Juru bicara Kementerian Luar Negeri RI, Lucia Vargas",
+            k = j + 2 if namely else j + 1
+            k += honorific_at([w.text for w in words], k - 1)  # "Dubes RI untuk X, I Gusti Agung ..."
+            after = at.get(k)  # "Juru bicara Kementerian Luar Negeri RI, Lucia Vargas",
             closed = after is not None and (words[j - 1].text == "," or (  # "Menlu RI (Sari)", "CEO X, yaitu Y"
                 after.last < len(words) and words[after.last].text == ")"))
             if after is not None and after.type == "Person" and closed:
-                j += 2 if namely else 1
+                j = k
                 if titles is not None:  # "Presiden Tiongkok, Xi Jinping, ke Kazakhstan": the title is Xi too
                     titles.append(Title(label, employer, i, employer.last))
         j += honorific_at([w.text for w in words], j - 1)  # "Dato Sri", "Jenderal"

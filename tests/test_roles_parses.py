@@ -61,3 +61,31 @@ def test_a_spokesperson_of_a_person_named_in_full_elsewhere_is_the_name_after_th
     roles = facts(result, "holdsRole")
     assert ("Ana Soto", "Kenya", "Spokesperson") in roles, roles
     assert not any(s == "Amani Otieno" and r == "Spokesperson" for s, _, r in roles), roles
+
+
+def test_a_name_a_title_introduces_after_a_comma_is_a_person_even_when_tagged_a_place():
+    # "Duta Besar Kenya, Amani Otieno, hadir." -- the tagger read "Amani Otieno" as a place
+    result = run(article(tokens(
+        "Duta/PROPN/7/nsubj Besar/PROPN/1/flat Kenya/PROPN/1/nmod/S-LOC ,/PUNCT/5/punct Amani/PROPN/1/appos/B-LOC "
+        "Otieno/PROPN/5/flat/E-LOC hadir/VERB/0/root ./PUNCT/7/punct")))
+    assert facts(result, "holdsRole") == {("Amani Otieno", "Kenya", "Ambassador")}
+
+
+def test_an_honorific_between_the_comma_and_the_name_keeps_the_holding():
+    # "Dubes Kenya untuk Peru, I Made Wirawan, hadir." (Balinese "I" opens the name)
+    result = run(article(tokens(
+        "Dubes/PROPN/10/nsubj Kenya/PROPN/1/flat/S-LOC untuk/ADP/4/case Peru/PROPN/1/nmod/S-LOC ,/PUNCT/7/punct "
+        "I/NUM/7/nummod Made/PROPN/1/appos/B-PER Wirawan/PROPN/7/flat/E-PER ,/PUNCT/7/punct hadir/VERB/0/root "
+        "./PUNCT/10/punct")))
+    assert facts(result, "holdsRole") == {("Made Wirawan", "Kenya", "Ambassador to Peru")}
+
+
+def test_the_head_of_a_unit_of_a_known_body_holds_the_role_in_the_body():
+    # "kata Kepala Pusat Komunikasi Publik Kemendag, Dewi Lestari." -- the tagger took the unit and the
+    # ministry as one name
+    result = run(article(tokens(
+        "Itu/PRON/2/nsubj penting/ADJ/0/root ,/PUNCT/4/punct kata/VERB/2/parataxis Kepala/PROPN/4/nsubj "
+        "Pusat/PROPN/5/flat/B-ORG Komunikasi/PROPN/6/flat/I-ORG Publik/PROPN/7/flat/I-ORG "
+        "Kemendag/PROPN/8/flat/E-ORG ,/PUNCT/11/punct Dewi/PROPN/5/appos/B-PER Lestari/PROPN/11/flat/E-PER "
+        "./PUNCT/2/punct")))
+    assert facts(result, "holdsRole") == {("Dewi Lestari", "Ministry of Trade of Indonesia", "Head")}
