@@ -571,8 +571,9 @@ def test_a_state_that_opens_a_longer_name_is_no_party():
 
 
 def test_keduanya_is_the_two_of_them_only_as_a_subject():
-    from diplograf.extract.entities import group_mentions
     from parses import sentence
+
+    from diplograf.extract.entities import group_mentions
 
     # "Keduanya bertemu di Nairobi." / "Ana Soto tiba untuk kunjungan resmi keduanya." (her second visit)
     for rows, expected in ((_BOTH_MET, ["group:both"]),
