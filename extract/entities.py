@@ -178,7 +178,7 @@ def _after_role(words: list[Word], i: int) -> bool:
 
 def _after_titled_comma(words: list[Word], i: int) -> bool:
     """Whether word ``i`` (0-based) follows a role, a comma between ("Juru Bicara, X"), or a role and the
-    capitalised name of whom it serves ("Duta Besar Palestina, X", "Menteri Luar Negeri Amerika Serikat, X")."""
+    capitalised name of whom it serves ("Duta Besar Kenya, X", "Menteri Luar Negeri Afrika Selatan, X")."""
     if i < 2 or words[i - 1].text != ",":
         return False
     j = i - 1  # the comma
@@ -273,9 +273,9 @@ def _typed_span(sentence: Sentence, first: int, last: int, etype: str) -> tuple[
         elif before and not (etype == "Person" and (first < last or _after_role(words, first - 1))):
             etype = before[1]  # "lembaga survei Polstat", "kota Tarakan" ("Wali Kota X" is a mayor)
         elif etype != "Person" and _after_titled_comma(words, first - 1):
-            etype = "Person"  # "Duta Besar Palestina, Rawan Sulaiman": the name a title introduces
+            etype = "Person"  # "Duta Besar Kenya, Amani Otieno": the name a title introduces
         else:
-            etype = predicate_type(sentence, first, last) or etype  # "Acapulco adalah kota terbesar di ..."
+            etype = predicate_type(sentence, first, last) or etype  # "Kilindi adalah kota terbesar di ..."
     return None if etype == "none" else (first, last, etype)
 
 

@@ -124,14 +124,14 @@ class _Args:
         return found[0] if found else None
 
     def _inside_a_name(self, m: Mention) -> bool:
-        """"pameran Indonesia Classic N Unique Bus": a state's name that opens a longer name the parser
+        """"pameran Kenya Classic Bus Show": a state's name that opens a longer name the parser
         chains to it (capitalised words that are no mention of their own) stands for no party."""
         if m.type != "Country":
             return False
         tail = [w for w in self.subtree(m.last, into_phrases=False) if w > m.last]
         named = [w for w in tail if self.s.word(w).deprel.startswith("flat") and w not in self.by_word
                  and self.s.word(w).text[:1].isupper()]
-        return len(named) >= 2  # one capitalised word may be the parser's slip ("Kanada Sabtu": on Saturday)
+        return len(named) >= 2  # one capitalised word may be the parser's slip ("Kenya Sabtu": in Kenya on Saturday)
 
     def with_conj(self, word: Word) -> list[Word]:
         """``word`` and the words coordinated with it; a plural noun that lists its members ("negara-negara
@@ -538,7 +538,7 @@ def located_in(article: Article, sentence: Sentence, mentions: list[Mention]) ->
                               sentence=sentence.index, evidence=sentence.text, start=sentence.start,
                               end=sentence.end, confidence=0.7, rule="locatedIn:apposition"))
     by_word = {i: m for m in mentions for i in range(m.first, m.last + 1)}
-    for a in mentions:  # "Acapulco adalah kota terbesar di Guerrero": where the predicate puts it
+    for a in mentions:  # "Kilindi adalah kota terbesar di Kenya": where the predicate puts it
         pred = copular_predicate(sentence, a.first, a.last) if a.type in ("City", "Region") and one_place(a) else None
         if pred is None or predicate_type(sentence, a.first, a.last) not in ("City", "Region"):
             continue

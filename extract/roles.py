@@ -117,7 +117,7 @@ def _gazetteer_mention(sentence: Sentence, j: int, text: str) -> Mention | None:
 
 
 def _body_of_unit(sentence: Sentence, m: Mention, text: str) -> Mention | None:
-    """"Pusat Komunikasi Publik Kemenhan": a name the tagger gave a body that is a unit's capitalised common
+    """"Pusat Komunikasi Publik Kemendag": a name the tagger gave a body that is a unit's capitalised common
     words and then a body the gazetteer knows; that body, as a mention."""
     if m.type != "Organization" or m.source != "ner":
         return None
@@ -229,7 +229,7 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             at = {m.first: m for m in mentions}
         employer = at.get(j)
         body = _body_of_unit(sentence, employer, text) if employer is not None else None
-        if body is not None:  # "Kepala Pusat Komunikasi Publik Kemenhan, X": the head of a unit of the ministry
+        if body is not None:  # "Kepala Pusat Komunikasi Publik Kemendag, X": the head of a unit of the ministry
             mentions.remove(employer)
             if nested is not None:
                 nested.append(employer)
@@ -260,7 +260,7 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
         if employer is not None and j < len(words) and words[j - 1].text in (",", "("):
             namely = words[j - 1].text == "," and j < len(words) and norm(words[j].text) in markers("namely")
             k = j + 2 if namely else j + 1
-            k += honorific_at([w.text for w in words], k - 1)  # "Dubes RI untuk X, I Gusti Agung ..."
+            k += honorific_at([w.text for w in words], k - 1)  # "Dubes RI untuk X, I Made ..."
             after = at.get(k)  # "Juru bicara Kementerian Luar Negeri RI, Lucia Vargas",
             closed = after is not None and (words[j - 1].text == "," or (  # "Menlu RI (Sari)", "CEO X, yaitu Y"
                 after.last < len(words) and words[after.last].text == ")"))
