@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from . import calibration, events, gazetteer, merge, pairs, relations, roles
+from . import calibration, events, gazetteer, merge, pairs, quotes, relations, roles
 from . import entities as ent
 from .cache import AnalysisCache, analyse_cached
 from .records import (
@@ -308,8 +308,11 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
     for person, employer in corpus.employers.items():
         serves.setdefault(person, set()).add(corpus.entities[employer].stands_for or employer)
     attended: tuple[Fact, Mention] | None = None  # the last attendance found, and its event's mention
+    quoted = quotes.quoted_speakers(state.sentences, state.mentions, state.article.text)
     for s in state.sentences:
-        mentions = state.mentions[s.index]
+        # "Saya bicara dengan X," kata Y: "saya" is Y
+        mentions = state.mentions[s.index] + [mention(s, w, w, "Person", key, "speaker")
+                                              for (k, w), key in quoted.items() if k == s.index]
         pointers = occasions(s, attended[1]) if attended and s.index - attended[0].sentence <= OCCASION_REACH else []
         groups["group:both"] = named_before(state, s.index)
         found = relations.find_relations(state.article, s, mentions + pointers, groups)
@@ -426,26 +429,6 @@ def _event_time(state: ArticleState, corpus: Corpus) -> None:
 STATED = relations_flagged("stated")
 
 
-def speakers(sentence: Sentence, mentions: list[Mention]) -> dict[str, int]:
-    """Who speaks in a sentence: entity key -> character offset of the verb of saying (``markers.tsv``:
-    speech) whose subject names that person ("Menteri X mengatakan, ...", "..., tutur X di Nairobi")."""
-    speech = markers("speech")
-    people = [m for m in mentions if m.type == "Person" and m.entity]
-    out: dict[str, int] = {}
-    for verb in sentence.words:
-        if norm(verb.text) not in speech or verb.upos not in ("VERB", "NOUN"):
-            continue
-        for subj in sentence.children(verb.index):
-            if subj.deprel.split(":")[0] != "nsubj":
-                continue
-            span = {subj.index} | {c.index for c in sentence.children(subj.index)
-                                   if c.deprel.split(":")[0] in ("flat", "appos")}
-            who = next((m for m in people if any(m.first <= i <= m.last for i in span)), None)
-            if who is not None:
-                out.setdefault(who.entity, verb.start)
-    return out
-
-
 @component("said_time", "facts")
 def _said_time(state: ArticleState, corpus: Corpus) -> None:
     """An accord reported in someone's words with no time of its own was reached on the one day the
@@ -462,7 +445,7 @@ def _said_time(state: ArticleState, corpus: Corpus) -> None:
     heard: dict[int, dict[str, int]] = {}
     said_on: dict[str, set] = {}
     for s in state.sentences:
-        heard[s.index] = speakers(s, state.mentions.get(s.index, []))
+        heard[s.index] = quotes.speakers(s, state.mentions.get(s.index, []))
         for who, offset in heard[s.index].items():
             when = when_near(s.text, article.date, offset - s.start, hint)
             if when is not None and when.day is not None:

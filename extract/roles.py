@@ -230,6 +230,7 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
         employer = at.get(j)
         body = _body_of_unit(sentence, employer, text) if employer is not None else None
         if body is not None:  # "Kepala Pusat Komunikasi Publik Kemendag, X": the head of a unit of the ministry
+            label = f"{label} of {text[employer.start:body.start].strip()}"
             mentions.remove(employer)
             if nested is not None:
                 nested.append(employer)
@@ -242,6 +243,8 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             employer = None
             unit = _unit_then_body(sentence, at, j)
             if unit is not None:  # "Kepala Pusat Penerangan TNI Mayjen X": the head of a unit of the TNI
+                if unit[0].first > j:
+                    label = f"{label} of {text[sentence.word(j).start:unit[0].start].strip()}"
                 employer, j = unit
         if j < len(sentence.words) and sentence.words[j - 1].text.lower() == "dan" and _role_at(sentence, j + 1):
             if not pending:

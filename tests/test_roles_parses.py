@@ -88,4 +88,5 @@ def test_the_head_of_a_unit_of_a_known_body_holds_the_role_in_the_body():
         "Pusat/PROPN/5/flat/B-ORG Komunikasi/PROPN/6/flat/I-ORG Publik/PROPN/7/flat/I-ORG "
         "Kemendag/PROPN/8/flat/E-ORG ,/PUNCT/11/punct Dewi/PROPN/5/appos/B-PER Lestari/PROPN/11/flat/E-PER "
         "./PUNCT/2/punct")))
-    assert facts(result, "holdsRole") == {("Dewi Lestari", "Ministry of Trade of Indonesia", "Head")}
+    assert facts(result, "holdsRole") == {
+        ("Dewi Lestari", "Ministry of Trade of Indonesia", "Head of Pusat Komunikasi Publik")}
