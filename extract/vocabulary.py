@@ -52,10 +52,14 @@ def fields() -> dict[str, list[str]]:
 
 
 def base_role(label: str) -> str | None:
-    """The vocabulary role a label names: "Ambassador to China" -> "Ambassador"; None if unknown."""
+    """The vocabulary role a label names: "Ambassador to China" -> "Ambassador", "Head of Pusat Penerangan"
+    (the head of a unit) -> "Head"; None if unknown."""
     table = roles()
     label = label.removeprefix("former ")  # "former Chairman": the Chairman concept
     if label in table:
         return label
     head = label.split(" to ", 1)[0]
-    return head if head in table else None
+    if head in table:
+        return head
+    parts = head.split(" of ")
+    return next((" of ".join(parts[:k]) for k in range(len(parts) - 1, 0, -1) if " of ".join(parts[:k]) in table), None)

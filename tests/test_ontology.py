@@ -132,5 +132,8 @@ def test_role_and_field_schemes_label_every_concept_in_english_and_indonesian():
         assert langs == ["en", "id"], c  # exactly one preferred label per language
         assert g.value(c, SKOS.inScheme) in (ROLE[""], FIELD[""])
     assert role_iri("Ambassador to China") == role_iri("Ambassador") == ROLE.Ambassador
+    # the head of a unit of a body: the Head concept; a role named with "of" stays itself
+    assert role_iri("Head of Pusat Penerangan") == ROLE.Head
+    assert role_iri("Chief of Staff of Pusat Data") == ROLE["Chief-of-Staff"]
     assert str(g.value(ROLE["Foreign-Minister"], SKOS.prefLabel)) in ("Foreign Minister", "Menteri Luar Negeri")
     assert role_iri("Grand Vizier") is None and field_iri("energy") == FIELD.energy
