@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .entities import NAME_PARTICLES, TRIM, title_words
+from .entities import NAME_PARTICLES, ORDINALS, TRIM, title_words
 from .gazetteer import longest_role, norm, roles
 from .lexicon import honorific_at, is_common
 from .records import Mention, Sentence, mention
@@ -243,8 +243,9 @@ def find_roles(sentence: Sentence, mentions: list[Mention], text: str,
             employer = None
             unit = _unit_then_body(sentence, at, j)
             if unit is not None:  # "Kepala Pusat Penerangan TNI Mayjen X": the head of a unit of the TNI
-                if unit[0].first > j:
-                    label = f"{label} of {text[sentence.word(j).start:unit[0].start].strip()}"
+                words_of_unit = text[sentence.word(j).start:unit[0].start].strip()
+                if unit[0].first > j and not set(norm(words_of_unit).split()) <= ORDINALS | {"pertama"}:
+                    label = f"{label} of {words_of_unit}"  # "Presiden Ketiga RI": the third, no unit
                 employer, j = unit
         if j < len(sentence.words) and sentence.words[j - 1].text.lower() == "dan" and _role_at(sentence, j + 1):
             if not pending:

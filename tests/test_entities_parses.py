@@ -303,6 +303,11 @@ def test_the_head_of_a_unit_serves_the_body_named_after_the_unit_but_not_a_commi
                         ("Kenya", "PROPN", 1, "flat", "S-LOC"), ("Amani", "PROPN", 1, "flat:name", "B-PER"),
                         ("Otieno", "PROPN", 6, "flat:name", "E-PER"), ("mengatakan", "VERB", 0, "root", "O")]))
     assert facts(unit, "holdsRole") == {("Amani Otieno", "Kenya", "Head of Keamanan Dalam Negeri")}
+    # "Presiden Ketiga Kenya Amani Otieno": the third president, no unit
+    third = run(article([("Presiden", "PROPN", 6, "nsubj", "O"), ("Ketiga", "PROPN", 1, "flat", "O"),
+                         ("Kenya", "PROPN", 1, "flat", "S-LOC"), ("Amani", "PROPN", 1, "flat:name", "B-PER"),
+                         ("Otieno", "PROPN", 4, "flat:name", "E-PER"), ("wafat", "VERB", 0, "root", "O")]))
+    assert facts(third, "holdsRole") == {("Amani Otieno", "Kenya", "President")}
     committee = run(article([("Ketua", "PROPN", 7, "nsubj", "O"), ("Pansus", "PROPN", 1, "flat", "O"),
                              ("Angket", "PROPN", 1, "flat", "O"), ("KPK", "PROPN", 1, "flat", "S-ORG"),
                              ("Dewi", "PROPN", 1, "flat:name", "B-PER"), ("Lestari", "PROPN", 5, "flat:name", "E-PER"),
