@@ -166,9 +166,10 @@ class _Args:
         if trigger.upos == "NOUN" and trigger.head:
             word = self.s.word(trigger.head)
             anchors.append(word)  # "mengadakan pembicaraan": the light verb
-        if slot == "nsubj":
+        own = any(c.deprel.split(":")[0] == "nsubj" and c.upos != "PRON" for c in self.s.children(trigger.index))
+        if slot == "nsubj" and not (trigger.upos == "VERB" and own):
             # "X tiba di A ... dan menghadiri B", "X bertemu ..., dan menyaksikan peluncuran B":
-            # coordinated verbs share X
+            # coordinated verbs share X (a verb with a subject of its own does not)
             while word.head and word.deprel in ("conj", "xcomp", "advcl") and len(anchors) < 4:
                 word = self.s.word(word.head)
                 anchors.append(word)
@@ -400,7 +401,11 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
             subjects = [_group_at(sentence, trigger, "Country", "group:states")]
         passive = rule.subject.split("|")[0] not in ("nsubj", "obj")  # "disambut oleh X": the agent comes after
         by_syntax = bool(subjects)
-        if not subjects and not (passive and trigger.upos == "VERB"):
+        # "para pejabat dari 40 negara menggelar X": a verb whose own subject names no party has no party
+        # to take from nearby
+        own_subject = trigger.upos == "VERB" and any(c.deprel.split(":")[0] == "nsubj" and c.upos != "PRON"
+                                                     for c in sentence.children(trigger.index))
+        if not subjects and not (passive and trigger.upos == "VERB") and not own_subject:
             # the nearest party inside the clause the trigger belongs to; a passive verb with no agent
             # ("telah resmi diluncurkan di Kenya") names nobody who acted
             clause = trigger.head if trigger.head and trigger.deprel.split(":")[0] not in ("root", "parataxis") \

@@ -584,3 +584,17 @@ def test_keduanya_is_the_two_of_them_only_as_a_subject():
         found = []
         group_mentions(s, found, text)
         assert [m.entity for m in found] == expected, rows
+
+
+def test_a_verb_with_a_subject_of_its_own_takes_no_party_from_the_clause_above():
+    # "Presiden Kenya Amani Otieno bersumpah, sementara para pejabat menggelar Forum Samudra di Nairobi."
+    result = run(article(tokens(
+        "Presiden/PROPN/5/nsubj Kenya/PROPN/1/flat:name/S-LOC Amani/PROPN/1/flat:name/B-PER "
+        "Otieno/PROPN/3/flat:name/E-PER bersumpah/VERB/0/root ,/PUNCT/10/punct sementara/SCONJ/10/mark "
+        "para/DET/9/det pejabat/NOUN/10/nsubj menggelar/VERB/5/advcl Forum/NOUN/10/obj/B-EVENT "
+        "Samudra/PROPN/11/flat:name/E-EVENT ./PUNCT/5/punct")))
+    assert not {(s, o) for s, o, _ in facts(result, "hosts") if s in ("Kenya", "Amani Otieno")}
+    # "Kenya menggelar Forum Samudra.": a state that holds an event hosts it
+    result = run(article(tokens("Kenya/PROPN/2/nsubj/S-LOC menggelar/VERB/0/root Forum/NOUN/2/obj/B-EVENT "
+                                "Samudra/PROPN/3/flat:name/E-EVENT ./PUNCT/2/punct")))
+    assert {(s, o) for s, o, _ in facts(result, "hosts")} == {("Kenya", "Forum Samudra")}
