@@ -45,32 +45,32 @@ def sample(shared: Path, n: int):
 
 def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     """One build through the library, each stage timed."""
-    from diplograf.extract.cache import analyse_cached
     from diplograf.extract.models import load_pipeline, use_threads
     from diplograf.extract.nlp import analyse
-    from diplograf.extract.pipeline import run
+    from diplograf.extract.pipeline import cached_states, finish
     from diplograf.graph.build import build_graphs
     from diplograf.graph.formats import write_formats
     from diplograf.graph.outputs import entity_rows, fact_rows, write_jsonl
     from diplograf.graph.view import write_html
 
-    use_threads(threads)
-    times = {"models": 0.0}
+    times = {"models": 0.0, "stanza": 0.0}
     loaded = []
 
     def stanza_on(todo):
-        if not loaded:
-            t = time.perf_counter()
+        t = time.perf_counter()
+        if not loaded:  # as in build: only when an article is not in the cache (a cached rebuild imports no torch)
+            use_threads(threads)
             loaded.append(load_pipeline())
             times["models"] = time.perf_counter() - t
-        return analyse(loaded[0], todo)
+        sentences = analyse(loaded[0], todo)
+        times["stanza"] += time.perf_counter() - t
+        return sentences
 
     t = time.perf_counter()
-    sentences, _ = analyse_cached(articles, cache, stanza_on)
-    times["stanza"] = time.perf_counter() - t - times["models"]
-    t = time.perf_counter()
-    extraction = run(articles, sentences)
-    times["extraction"] = time.perf_counter() - t
+    states = cached_states(articles, cache, stanza_on)  # the mention cache, else the analysis and the mentions
+    extraction = finish(states)
+    times["extraction"] = time.perf_counter() - t - times["stanza"]
+    times["stanza"] -= times["models"]
     t = time.perf_counter()
     graphs = build_graphs(extraction)
     write_formats(graphs, out, ["ttl", "trig"])

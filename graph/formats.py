@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.serializers.nt import _nt_row  # the exact N-Triples escaping rdflib uses
 
-from .build import PREFIXES, union
+from .build import PREFIXES, new_graph, union
 from .outputs import atomic_write
 
 Graphs = dict[URIRef, Graph]
@@ -92,12 +92,13 @@ def write_trig(graphs: Graphs, path: Path) -> None:
     which differs from run to run): each graph's Turtle, its prefixes gathered at the top."""
     prefixes: set[str] = set()
     blocks = []
+    bound = set(new_graph().namespaces())
     for name in sorted(graphs, key=str):
-        g = Graph()
-        for prefix, ns in PREFIXES.items():
-            g.bind(prefix, ns)
-        for triple in graphs[name]:
-            g.add(triple)
+        g = graphs[name]
+        if set(g.namespaces()) != bound:  # bound otherwise than build's graphs: a copy with its prefixes
+            g = new_graph()
+            for triple in graphs[name]:
+                g.add(triple)
         body = []
         for line in g.serialize(format="turtle").splitlines():
             if line.startswith("@prefix"):
