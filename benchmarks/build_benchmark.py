@@ -54,7 +54,7 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     from diplograf.extract.models import load_pipeline, use_threads
     from diplograf.extract.nlp import analyse
     from diplograf.extract.pipeline import cached_states, finish
-    from diplograf.graph.build import build_graphs
+    from diplograf.graph.build import ArticleGraphs
     from diplograf.graph.formats import write_formats
     from diplograf.graph.outputs import entity_rows, fact_rows, write_jsonl
     from diplograf.graph.view import write_html
@@ -78,8 +78,7 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     times["extraction"] = time.perf_counter() - t - times["stanza"]
     times["stanza"] -= times["models"]
     t = time.perf_counter()
-    graphs = build_graphs(extraction)
-    write_formats(graphs, out, ["ttl", "trig"])
+    write_formats(ArticleGraphs(extraction), out, ["ttl", "trig"])  # a graph at a time
     write_jsonl(fact_rows(extraction), out / "facts.jsonl")
     write_jsonl(entity_rows(extraction), out / "entities.jsonl")
     times["graph and outputs"] = time.perf_counter() - t

@@ -137,8 +137,7 @@ def cmd_build(args) -> int:
         return 0
     extraction, out = result.extraction, args.out
     n_facts = sum(len(r.facts) for r in extraction.articles)
-    n_triples = len({t for g in result.graphs.values() for t in g})
-    in_graphs = sum(len(g) for g in result.graphs.values())
+    n_triples, in_graphs = result.triples, result.graph_triples  # counted as the outputs were written
     seconds = time.time() - t0
     print(f"\n{len(result.articles)} articles -> {len(extraction.entities)} entities, {n_facts} facts, "
           f"{n_triples} triples in {len(result.graphs)} article graphs, {seconds:.1f} s "
