@@ -21,17 +21,18 @@ import json
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .records import Article
+from .records import Article, Sentence
 
 if TYPE_CHECKING:
     from .cache import AnalysisCache
     from .pipeline import ArticleState
 
 #: Bump when the layout of an entry changes.
-FORMAT = 1
+FORMAT = 2
 HERE = Path(__file__).resolve().parent
 
 
@@ -77,29 +78,44 @@ class MentionCache:
         return self.folder / key[:2] / f"{key[2:34]}.pickle"
 
     def get(self, article: Article, components: tuple[str, ...]) -> ArticleState | None:
-        """The state of ``article`` after ``components``' mention phase, or None when it is not here."""
+        """The state of ``article`` after ``components``' mention phase, or None when it is not here.
+        Its sentences stay on disk: ``state.stored()`` reads them."""
         from .pipeline import ArticleState
 
         path = self._path(article, components)
         try:
-            fields = pickle.loads(path.read_bytes())
-            return ArticleState(article, **fields)
+            with path.open("rb") as handle:
+                fields = pickle.load(handle)  # the first of the entry's two pickles
+                offset = handle.tell()
+            return ArticleState(article, [], **fields, stored=functools.partial(_sentences, path, offset))
         except FileNotFoundError:
             return None
         except Exception:  # unreadable, or written by other code: find the mentions again
             path.unlink(missing_ok=True)
             return None
 
-    def put(self, state: ArticleState, components: tuple[str, ...]) -> None:
+    def put(self, state: ArticleState, components: tuple[str, ...]) -> Callable[[], list[Sentence]]:
+        """Keep ``state`` (its mentions, then its sentences: two pickles); returns what reads the
+        sentences back."""
         path = self._path(state.article, components)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fields = {"sentences": state.sentences, "mentions": state.mentions, "holdings": state.holdings,
-                  "titles": state.titles, "nested": state.nested}
+        fields = {"mentions": state.mentions, "holdings": state.holdings, "titles": state.titles,
+                  "nested": state.nested}
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(fields, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                offset = handle.tell()
+                pickle.dump(state.sentences, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        return functools.partial(_sentences, path, offset)
+
+
+def _sentences(path: Path, offset: int) -> list[Sentence]:
+    """The sentences of an entry (its second pickle)."""
+    with path.open("rb") as handle:
+        handle.seek(offset)
+        return pickle.load(handle)

@@ -51,6 +51,9 @@ class ArticleState:
     facts: list[Fact] = field(default_factory=list)
     #: why the components stopped on this article (``run(contain=True)``); "" while they run
     failed: str = ""
+    #: where ``sentences`` are while they are not in memory (the mention cache keeps them on disk
+    #: between the phases, so a corpus's sentences are never all in memory); None when they are
+    stored: Callable[[], list[Sentence]] | None = None
 
 
 @dataclass
@@ -448,14 +451,20 @@ def _where(state: ArticleState, m: Mention) -> bool:
 def _each(states: list[ArticleState], name: str, call: Callable[[ArticleState], None], contain: bool) -> None:
     """``call`` on each state no component has failed on; with ``contain``, a failure marks the state."""
     for st in states:
-        if st.failed:
-            continue
-        try:
-            call(st)
-        except Exception as err:
-            if not contain:
-                raise
-            st.failed = f"extraction failed in '{name}': {type(err).__name__}: {err}"
+        if not st.failed:
+            _contained(st, name, call, contain)
+
+
+def _contained(st: ArticleState, name: str, call: Callable[[ArticleState], None], contain: bool) -> bool:
+    """``call(st)``; with ``contain``, a failure marks the state (False) instead of going up."""
+    try:
+        call(st)
+        return True
+    except Exception as err:
+        if not contain:
+            raise
+        st.failed = f"extraction failed in '{name}': {type(err).__name__}: {err}"
+        return False
 
 
 def _check(components: Sequence[str]) -> None:
@@ -489,19 +498,26 @@ def finish(states: list[ArticleState], components: Sequence[str] = DEFAULT_COMPO
         for h in st.holdings if not st.failed else ():
             if h.employer:
                 corpus.employers.setdefault(h.person.entity, h.employer.entity)
-    for name in components:
-        phase, fn = REGISTRY[name]
-        if phase == "facts":
-            _each(states, name, lambda st, fn=fn: fn(st, corpus), contain)
+    fact_components = [(name, fn) for name in components for phase, fn in [REGISTRY[name]] if phase == "facts"]
+    kept: dict[int, list[Mention]] = {}
+    for st in states:  # an article at a time (fact components read only their article and the corpus)
+        if st.failed or (st.stored and not _contained(st, "facts", _read_sentences, contain)):
+            continue
+        if all(_contained(st, name, lambda st, fn=fn: fn(st, corpus), contain) for name, fn in fact_components):
+            kept[id(st)] = ([m for ms in st.mentions.values() for m in ms
+                             if not m.entity.startswith("group:") and m.source != "pronoun"]
+                            + [m for m in st.nested if _where(st, m)])
+            cited = {f.sentence for f in st.facts}
+            st.sentences = [s for s in st.sentences if s.index in cited]  # the evidence: all the outputs read
     failed = [{"source": st.article.path or st.article.id, "reason": st.failed} for st in states if st.failed]
     states = [st for st in states if not st.failed]
     merge.merge(f for st in states for f in st.facts)
-    results = [ArticleResult(st.article, st.sentences,
-                             [m for ms in st.mentions.values() for m in ms
-                              if not m.entity.startswith("group:") and m.source != "pronoun"]
-                             + [m for m in st.nested if _where(st, m)],
-                             st.facts) for st in states]
+    results = [ArticleResult(st.article, st.sentences, kept[id(st)], st.facts) for st in states]
     return Extraction(results, corpus.entities, failed)
+
+
+def _read_sentences(st: ArticleState) -> None:
+    st.sentences, st.stored = st.stored(), None
 
 
 def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
@@ -533,7 +549,8 @@ def cached_states(articles: Sequence[Article], cache: AnalysisCache | None,
         for i, st in zip(todo, mention_states(missing, sentences, components, contain)):
             found[i] = st
             if mentions and not st.failed:
-                mentions.put(st, names)
+                st.stored = mentions.put(st, names)
+                st.sentences = []  # on disk until the fact phase reads this article's
     return found
 
 

@@ -195,7 +195,7 @@ class Fact:
 @dataclass
 class ArticleResult:
     article: Article
-    sentences: list[Sentence]
+    sentences: list[Sentence]  # those its facts cite (their evidence): a corpus's sentences are not kept
     mentions: list[Mention]
     facts: list[Fact]
 
