@@ -23,16 +23,17 @@ import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .records import Article, Sentence
 
 if TYPE_CHECKING:
     from .cache import AnalysisCache
-    from .pipeline import ArticleState
 
 #: Bump when the layout of an entry changes.
 FORMAT = 2
+#: What an entry keeps of an article's state (``pipeline.ArticleState``) besides its sentences.
+KEPT = ("mentions", "holdings", "titles", "nested")
 HERE = Path(__file__).resolve().parent
 
 
@@ -77,30 +78,27 @@ class MentionCache:
         key = article_key(article, components)
         return self.folder / key[:2] / f"{key[2:34]}.pickle"
 
-    def get(self, article: Article, components: tuple[str, ...]) -> ArticleState | None:
-        """The state of ``article`` after ``components``' mention phase, or None when it is not here.
-        Its sentences stay on disk: ``state.stored()`` reads them."""
-        from .pipeline import ArticleState
-
+    def get(self, article: Article, components: tuple[str, ...]) -> dict[str, Any] | None:
+        """The fields of ``article``'s state after ``components``' mention phase (``KEPT``, and ``stored``,
+        which reads its sentences: they stay on disk), or None when it is not here."""
         path = self._path(article, components)
         try:
             with path.open("rb") as handle:
                 fields = pickle.load(handle)  # the first of the entry's two pickles
                 offset = handle.tell()
-            return ArticleState(article, [], **fields, stored=functools.partial(_sentences, path, offset))
+            return fields | {"stored": functools.partial(_sentences, path, offset)}
         except FileNotFoundError:
             return None
         except Exception:  # unreadable, or written by other code: find the mentions again
             path.unlink(missing_ok=True)
             return None
 
-    def put(self, state: ArticleState, components: tuple[str, ...]) -> Callable[[], list[Sentence]]:
-        """Keep ``state`` (its mentions, then its sentences: two pickles); returns what reads the
-        sentences back."""
+    def put(self, state: Any, components: tuple[str, ...]) -> Callable[[], list[Sentence]]:
+        """Keep ``state`` (a ``pipeline.ArticleState``: its ``KEPT`` fields, then its sentences, two
+        pickles); returns what reads the sentences back."""
         path = self._path(state.article, components)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fields = {"mentions": state.mentions, "holdings": state.holdings, "titles": state.titles,
-                  "nested": state.nested}
+        fields = {name: getattr(state, name) for name in KEPT}
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -541,7 +541,8 @@ def cached_states(articles: Sequence[Article], cache: AnalysisCache | None,
     names = tuple(f"{n}={fn.__module__}.{fn.__qualname__}" for n in components
                   for phase, fn in [REGISTRY[n]] if phase == "mentions")
     mentions = MentionCache.beside(cache) if cache is not None else None
-    found = [mentions.get(a, names) if mentions else None for a in articles]
+    kept = [mentions.get(a, names) if mentions else None for a in articles]
+    found = [ArticleState(a, [], **fields) if fields else None for a, fields in zip(articles, kept)]
     todo = [i for i, st in enumerate(found) if st is None]
     if todo:
         missing = [articles[i] for i in todo]
