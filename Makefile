@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 SHARED ?= ../shared
+#: the code before issue 21 (speed and scale), built side by side by benchmark-build
+BASELINE ?= 2b45114
 
 .PHONY: demo test test-fast lint models evaluate-models scores audit browser servers benchmark benchmark-build benchmark-view notebooks clean help
 
@@ -20,7 +22,8 @@ help:
 	@echo "make audit            100 random facts from 300 real articles to judge by hand (out/audit/); verdicts in docs/"
 	@echo "make benchmark        load time and query latency, 1M synthetic triples: pyoxigraph vs rdflib"
 	@echo "make notebooks        execute every notebook of notebooks/ (on the bundled examples, no network)"
-	@echo "make benchmark-build  build speed and memory: words/s, stages, cached rebuild, peak RSS at 30 and 300 real articles, 2 workers"
+	@echo "make benchmark-build  build speed and memory: words/s, stages, cached rebuild, peak RSS at 30 and 300 real articles, 2 workers,"
+	@echo "                      and the same cold builds by the code before issue 21 (BASELINE=2b45114) side by side (about 12 min)"
 	@echo "make benchmark-view   graph.html's size and load time in headless Chromium: examples, 300 real articles"
 
 $(STAMP): setup.cfg pyproject.toml
@@ -72,7 +75,7 @@ notebooks: $(STAMP)
 	$(PY) -m pytest -q tests/test_notebooks.py
 
 benchmark-build: $(STAMP)
-	$(PY) benchmarks/build_benchmark.py --shared $(SHARED) --sizes 30,300 --workers 2
+	$(PY) benchmarks/build_benchmark.py --shared $(SHARED) --sizes 30,300 --workers 2 --baseline $(BASELINE)
 
 benchmark-view: $(STAMP) browser
 	$(PY) benchmarks/view_benchmark.py --shared $(SHARED)

@@ -2,15 +2,19 @@
 corpus sizes, and (``--workers N``) a build on N Dask worker processes compared byte for byte.
 
     python benchmarks/build_benchmark.py [--sizes 30,300] [--shared ../shared] [--threads N] [--workers N]
+                                         [--baseline REV]
 
-``make benchmark-build`` runs ``--sizes 30,300 --workers 2``.
+``make benchmark-build`` runs ``--sizes 30,300 --workers 2``; ``make benchmark-baseline`` runs
+``--sizes 30,300 --baseline 2b45114`` (the code before issue 21).
 
 For each size, a fixed sample (seed 17) of ``../shared/corpus/indosum/articles.jsonl`` (the bundled
 examples where ../shared is absent) is built cold into a fresh analysis cache (model loading, Stanza,
 diplograf's extraction, graph and outputs timed apart), then again from that cache. Each build runs in
 a process of its own, so its peak RSS (``ru_maxrss``, the high-water mark) is its own. The machine's
-load average is printed beside the figures: on a shared machine, compare figures of one run. A
-benchmark prints figures; it asserts nothing.
+load average is printed beside the figures: on a shared machine, compare figures of one run. With
+``--baseline REV``, the same samples are also built cold by the code of git revision REV (a temporary
+worktree with a venv of its own that reuses this one's packages), through its CLI, in the same run:
+both rows and the ratio are printed. A benchmark prints figures; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import json
 import os
 import random
 import resource
+import shutil
+import site
 import subprocess
 import sys
 import tempfile
@@ -45,35 +51,34 @@ def sample(shared: Path, n: int):
 
 def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     """One build through the library, each stage timed."""
-    from diplograf.extract.cache import analyse_cached
     from diplograf.extract.models import load_pipeline, use_threads
     from diplograf.extract.nlp import analyse
-    from diplograf.extract.pipeline import run
-    from diplograf.graph.build import build_graphs
+    from diplograf.extract.pipeline import cached_states, finish
+    from diplograf.graph.build import ArticleGraphs
     from diplograf.graph.formats import write_formats
     from diplograf.graph.outputs import entity_rows, fact_rows, write_jsonl
     from diplograf.graph.view import write_html
 
-    use_threads(threads)
-    times = {"models": 0.0}
+    times = {"models": 0.0, "stanza": 0.0}
     loaded = []
 
     def stanza_on(todo):
-        if not loaded:
-            t = time.perf_counter()
+        t = time.perf_counter()
+        if not loaded:  # as in build: only when an article is not in the cache (a cached rebuild imports no torch)
+            use_threads(threads)
             loaded.append(load_pipeline())
             times["models"] = time.perf_counter() - t
-        return analyse(loaded[0], todo)
+        sentences = analyse(loaded[0], todo)
+        times["stanza"] += time.perf_counter() - t
+        return sentences
 
     t = time.perf_counter()
-    sentences, _ = analyse_cached(articles, cache, stanza_on)
-    times["stanza"] = time.perf_counter() - t - times["models"]
+    states = cached_states(articles, cache, stanza_on)  # the mention cache, else the analysis and the mentions
+    extraction = finish(states)
+    times["extraction"] = time.perf_counter() - t - times["stanza"]
+    times["stanza"] -= times["models"]
     t = time.perf_counter()
-    extraction = run(articles, sentences)
-    times["extraction"] = time.perf_counter() - t
-    t = time.perf_counter()
-    graphs = build_graphs(extraction)
-    write_formats(graphs, out, ["ttl", "trig"])
+    write_formats(ArticleGraphs(extraction), out, ["ttl", "trig"])  # a graph at a time
     write_jsonl(fact_rows(extraction), out / "facts.jsonl")
     write_jsonl(entity_rows(extraction), out / "entities.jsonl")
     times["graph and outputs"] = time.perf_counter() - t
@@ -124,6 +129,56 @@ def run_child(job: dict) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def baseline_tree(rev: str, folder: Path) -> Path:
+    """A worktree of ``rev`` in ``folder`` with a venv of its own: a .pth names this interpreter's
+    site-packages (no download), and the old code is installed editable into it, without dependencies.
+    Returns the venv's python."""
+    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "--quiet", str(folder), rev], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(folder / ".venv")], check=True)
+    python = folder / ".venv" / "bin" / "python"
+    own = Path(subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
+                              capture_output=True, text=True, check=True).stdout.strip())
+    ours = [p for p in site.getsitepackages() + [q for q in sys.path if q.endswith("site-packages")]
+            if Path(p).is_dir()]
+    (own / "000-packages.pth").write_text("\n".join(dict.fromkeys(ours)) + "\n", encoding="utf-8")
+    pip = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(folder)],
+                         capture_output=True, text=True, check=False)
+    if pip.returncode:
+        sys.exit(f"installing {rev} into its venv failed:\n{pip.stdout[-2000:]}{pip.stderr[-2000:]}")
+    return python
+
+
+def drop_tree(folder: Path) -> None:
+    subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(folder)], check=False,
+                   capture_output=True)
+    shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run(["git", "-C", str(REPO), "worktree", "prune"], check=False)
+
+
+#: Run in the baseline's python: its CLI's cold build of a file, timed, with its peak RSS.
+BASELINE_RUN = """
+import json, os, resource, sys, time
+from diplograf.graph.cli import main
+t = time.perf_counter()
+code = main(["build", sys.argv[1], "--out", sys.argv[2], "--quiet"])
+print(json.dumps({"code": code, "total": time.perf_counter() - t, "load": os.getloadavg()[0],
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_baseline(python: Path, job: dict, tmp: Path) -> dict:
+    """The baseline's cold build of the sample (the same articles, from the same JSONL lines)."""
+    shared, size = Path(job["shared"]), job["size"]
+    articles = sample(shared, size)
+    [source] = articles_file(shared, articles, tmp / f"baseline-{size}.jsonl")
+    proc = subprocess.run([str(python), "-c", BASELINE_RUN, str(source), str(tmp / f"baseline-out-{size}")],
+                          capture_output=True, text=True, check=False, cwd=tmp)
+    if proc.returncode:
+        sys.exit(f"the baseline build failed:\n{proc.stderr[-3000:]}")
+    r = json.loads(proc.stdout.strip().splitlines()[-1])
+    return r | {"stages": {}, "articles": len(articles), "words": sum(len(a.text.split()) for a in articles)}
+
+
 def report(name: str, r: dict) -> None:
     total, words = r["total"], r["words"]
     print(f"{name:18s} {total:7.1f} s  {words / total:7.0f} words/s  {r['articles'] / total:6.2f} articles/s  "
@@ -141,6 +196,34 @@ def same_outputs(a: Path, b: Path) -> str:
     return "byte-identical" if not differ else "DIFFERENT: " + ", ".join(differ)
 
 
+def one_size(args, size: int, threads: int, tmp: Path, old_python: Path | None) -> tuple[float, float]:
+    """The builds of one sample size, printed; returns the peak RSS of its cold and its cached build."""
+    base = {"shared": str(args.shared), "size": size, "threads": threads}
+    runs = {}
+    for name in ("cold", "cached"):
+        runs[name] = run_child(base | {"name": name, "cache": f"{tmp}/cache-{size}", "out": f"{tmp}/{name}-{size}"})
+    print(f"-- {runs['cold']['articles']} articles, {runs['cold']['words']} words")
+    for name, r in runs.items():
+        report(name, r)
+    print(f"cached rebuild {runs['cold']['total'] / runs['cached']['total']:.1f}x faster than cold")
+    if old_python is not None:
+        old, new = run_baseline(old_python, base, tmp), runs["cold"]
+        report(f"cold, {args.baseline}", old)
+        print(f"cold build {old['total'] / new['total']:.2f}x faster than {args.baseline}'s (words/s "
+              f"{old['words'] / old['total']:.0f} -> {new['words'] / new['total']:.0f}); cached rebuild "
+              f"{old['total'] / runs['cached']['total']:.1f}x faster than its cold build")
+    if args.workers and size == min(int(s) for s in args.sizes.split(",")):
+        # diplograf build: one process (from the cache above), N workers
+        run_child(base | {"name": "one process", "cache": f"{tmp}/cache-{size}", "out": f"{tmp}/one-{size}",
+                          "workers": 0})
+        r = run_child(base | {"name": "workers", "cache": f"{tmp}/cache-w-{size}", "out": f"{tmp}/workers-{size}",
+                              "workers": args.workers})
+        report(f"cold, {args.workers} workers", r)
+        same = same_outputs(tmp / f"one-{size}", tmp / f"workers-{size}")
+        print(f"outputs of {args.workers} workers vs one process: {same}")
+    return runs["cold"]["rss_mb"], runs["cached"]["rss_mb"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="30,300", help="corpus sizes, comma-separated (default: 30,300)")
@@ -148,6 +231,9 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=None, help="default: what build uses")
     ap.add_argument("--workers", type=int, default=0,
                     help="also a cold build on N Dask worker processes, at the smallest size, compared byte for byte")
+    ap.add_argument("--baseline", metavar="REV",
+                    help="also build each sample cold with the code of git revision REV (e.g. 2b45114, before "
+                         "issue 21), in a temporary worktree, and print both rows and the ratio")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -160,25 +246,16 @@ def main() -> int:
     print(f"{threads} thread(s), {os.cpu_count()} core(s); sizes {sizes}")
     peaks = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
-            base = {"shared": str(args.shared), "size": size, "threads": threads}
-            runs = {}
-            for name in ("cold", "cached"):
-                job = base | {"name": name, "cache": f"{tmp}/cache-{size}", "out": f"{tmp}/{name}-{size}"}
-                runs[name] = run_child(job)
-            print(f"-- {runs['cold']['articles']} articles, {runs['cold']['words']} words")
-            for name, r in runs.items():
-                report(name, r)
-            print(f"cached rebuild {runs['cold']['total'] / runs['cached']['total']:.1f}x faster than cold")
-            if args.workers and size == min(sizes):  # diplograf build: one process (from the cache above), N workers
-                run_child(base | {"name": "one process", "cache": f"{tmp}/cache-{size}", "out": f"{tmp}/one-{size}",
-                                  "workers": 0})
-                r = run_child(base | {"name": "workers", "cache": f"{tmp}/cache-w-{size}",
-                                      "out": f"{tmp}/workers-{size}", "workers": args.workers})
-                report(f"cold, {args.workers} workers", r)
-                print(f"outputs of {args.workers} workers vs one process: "
-                      f"{same_outputs(Path(tmp) / f'one-{size}', Path(tmp) / f'workers-{size}')}")
-            peaks[size] = (runs["cold"]["rss_mb"], runs["cached"]["rss_mb"])
+        old_python = None
+        try:
+            if args.baseline:
+                print(f"baseline: {args.baseline} in a temporary worktree", flush=True)
+                old_python = baseline_tree(args.baseline, Path(tmp) / "baseline")
+            for size in sizes:
+                peaks[size] = one_size(args, size, threads, Path(tmp), old_python)
+        finally:
+            if args.baseline:
+                drop_tree(Path(tmp) / "baseline")
     if len(sizes) > 1:
         small, large = min(sizes), max(sizes)
         for i, name in enumerate(("cold", "cached")):

@@ -51,6 +51,9 @@ class ArticleState:
     facts: list[Fact] = field(default_factory=list)
     #: why the components stopped on this article (``run(contain=True)``); "" while they run
     failed: str = ""
+    #: where ``sentences`` are while they are not in memory (the mention cache keeps them on disk
+    #: between the phases, so a corpus's sentences are never all in memory); None when they are
+    stored: Callable[[], list[Sentence]] | None = None
 
 
 @dataclass
@@ -517,31 +520,49 @@ def _where(state: ArticleState, m: Mention) -> bool:
     return m.first > 1 and s.word(m.first - 1).text.lower() == "di"
 
 
-def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
-        components: Sequence[str] = DEFAULT_COMPONENTS, contain: bool = False) -> Extraction:
-    """Run the components over analysed articles (``sentences[i]`` belongs to ``articles[i]``). With
-    ``contain``, an article a component fails on is left out and listed in ``Extraction.failed`` (one
-    article's surprise does not end a corpus run); without, the error goes up."""
+def _each(states: list[ArticleState], name: str, call: Callable[[ArticleState], None], contain: bool) -> None:
+    """``call`` on each state no component has failed on; with ``contain``, a failure marks the state."""
+    for st in states:
+        if not st.failed:
+            _contained(st, name, call, contain)
+
+
+def _contained(st: ArticleState, name: str, call: Callable[[ArticleState], None], contain: bool) -> bool:
+    """``call(st)``; with ``contain``, a failure marks the state (False) instead of going up."""
+    try:
+        call(st)
+        return True
+    except Exception as err:
+        if not contain:
+            raise
+        st.failed = f"extraction failed in '{name}': {type(err).__name__}: {err}"
+        return False
+
+
+def _check(components: Sequence[str]) -> None:
     unknown = [c for c in components if c not in REGISTRY]
     if unknown:
         raise KeyError(f"unknown component(s) {unknown}; registered: {sorted(REGISTRY)}")
+
+
+def mention_states(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
+                   components: Sequence[str] = DEFAULT_COMPONENTS, contain: bool = False) -> list[ArticleState]:
+    """The per-article phase: each article's state once its mention components have run (they read
+    nothing of the other articles, so ``mention_cache`` may keep their result)."""
+    _check(components)
     states = [ArticleState(a, s) for a, s in zip(articles, sentences)]
-
-    def each(name: str, call: Callable[[ArticleState], None]) -> None:
-        for st in states:
-            if st.failed:
-                continue
-            try:
-                call(st)
-            except Exception as err:
-                if not contain:
-                    raise
-                st.failed = f"extraction failed in '{name}': {type(err).__name__}: {err}"
-
     for name in components:
         phase, fn = REGISTRY[name]
         if phase == "mentions":
-            each(name, fn)
+            _each(states, name, fn, contain)
+    return states
+
+
+def finish(states: list[ArticleState], components: Sequence[str] = DEFAULT_COMPONENTS,
+           contain: bool = False) -> Extraction:
+    """The cross-article phase, on states after ``mention_states``: entities resolved over the corpus,
+    then the fact components on each article, then the merge of facts across articles."""
+    _check(components)
     by_article = {st.article.id: [m for ms in st.mentions.values() for m in ms] + st.nested
                   for st in states if not st.failed}
     corpus = Corpus(resolve(by_article, gazetteer.load()), {})
@@ -549,19 +570,61 @@ def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
         for h in st.holdings if not st.failed else ():
             if h.employer:
                 corpus.employers.setdefault(h.person.entity, h.employer.entity)
-    for name in components:
-        phase, fn = REGISTRY[name]
-        if phase == "facts":
-            each(name, lambda st, fn=fn: fn(st, corpus))
+    fact_components = [(name, fn) for name in components for phase, fn in [REGISTRY[name]] if phase == "facts"]
+    kept: dict[int, list[Mention]] = {}
+    for st in states:  # an article at a time (fact components read only their article and the corpus)
+        if st.failed or (st.stored and not _contained(st, "facts", _read_sentences, contain)):
+            continue
+        if all(_contained(st, name, lambda st, fn=fn: fn(st, corpus), contain) for name, fn in fact_components):
+            kept[id(st)] = ([m for ms in st.mentions.values() for m in ms
+                             if not m.entity.startswith("group:") and m.source != "pronoun"]
+                            + [m for m in st.nested if _where(st, m)])
+            cited = {f.sentence for f in st.facts}
+            st.sentences = [s for s in st.sentences if s.index in cited]  # the evidence: all the outputs read
     failed = [{"source": st.article.path or st.article.id, "reason": st.failed} for st in states if st.failed]
     states = [st for st in states if not st.failed]
     merge.merge(f for st in states for f in st.facts)
-    results = [ArticleResult(st.article, st.sentences,
-                             [m for ms in st.mentions.values() for m in ms
-                              if not m.entity.startswith("group:") and m.source != "pronoun"]
-                             + [m for m in st.nested if _where(st, m)],
-                             st.facts) for st in states]
+    results = [ArticleResult(st.article, st.sentences, kept[id(st)], st.facts) for st in states]
     return Extraction(results, corpus.entities, failed)
+
+
+def _read_sentences(st: ArticleState) -> None:
+    st.sentences, st.stored = st.stored(), None
+
+
+def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
+        components: Sequence[str] = DEFAULT_COMPONENTS, contain: bool = False) -> Extraction:
+    """Run the components over analysed articles (``sentences[i]`` belongs to ``articles[i]``). With
+    ``contain``, an article a component fails on is left out and listed in ``Extraction.failed`` (one
+    article's surprise does not end a corpus run); without, the error goes up."""
+    return finish(mention_states(articles, sentences, components, contain), components, contain)
+
+
+def cached_states(articles: Sequence[Article], cache: AnalysisCache | None,
+                  analyse: Callable[[Sequence[Article]], list[list[Sentence]]], chunk: int = 32,
+                  components: Sequence[str] = DEFAULT_COMPONENTS, contain: bool = False) -> list[ArticleState]:
+    """Each article's state after the mention phase: from the mention cache beside ``cache`` where it
+    has the article (no analysis read, no mention component run), else from the analysis (``cache``'s
+    or ``analyse``'s, on the missing articles only) and the mention components, kept in the cache."""
+    from .mention_cache import MentionCache
+
+    _check(components)
+    # the mention components by name and function: one registered in place of another is not the same work
+    names = tuple(f"{n}={fn.__module__}.{fn.__qualname__}" for n in components
+                  for phase, fn in [REGISTRY[n]] if phase == "mentions")
+    mentions = MentionCache.beside(cache) if cache is not None else None
+    kept = [mentions.get(a, names) if mentions else None for a in articles]
+    found = [ArticleState(a, [], **fields) if fields else None for a, fields in zip(articles, kept)]
+    todo = [i for i, st in enumerate(found) if st is None]
+    if todo:
+        missing = [articles[i] for i in todo]
+        sentences, _ = analyse_cached(missing, cache, analyse, chunk=chunk)
+        for i, st in zip(todo, mention_states(missing, sentences, components, contain)):
+            found[i] = st
+            if mentions and not st.failed:
+                st.stored = mentions.put(st, names)
+                st.sentences = []  # on disk until the fact phase reads this article's
+    return found
 
 
 def extract(articles: Sequence[Article], pipeline=None, batch_size: int = 32, progress=None,
@@ -583,8 +646,8 @@ def extract(articles: Sequence[Article], pipeline=None, batch_size: int = 32, pr
         fresh.update(a.id for a in todo)
         return analyse(loaded[0], todo, batch_size=batch_size, progress=progress)
 
-    sentences, _ = analyse_cached(articles, cache, stanza_on, chunk=batch_size)
+    states = cached_states(articles, cache, stanza_on, chunk=batch_size, contain=contain)
     cached = [a for a in articles if a.id not in fresh]
     if progress and cached:
         progress(cached)
-    return run(articles, sentences, contain=contain)
+    return finish(states, contain=contain)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 
 from .tables import DATA, TableError, flags, table
@@ -72,9 +73,10 @@ class Article:
     path: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
-    """One syntactic word of a sentence, as Stanza read it (1-based ``index``, ``head`` 0 = root)."""
+    """One syntactic word of a sentence, as Stanza read it (1-based ``index``, ``head`` 0 = root). Slotted,
+    its strings interned: a corpus holds a hundred thousand of them (docs/benchmarks.md, memory)."""
 
     index: int
     text: str
@@ -86,6 +88,12 @@ class Word:
     start: int  # character offsets in the article text
     end: int
     ner: str = "O"  # BIOES tag of the token the word belongs to
+
+    def __post_init__(self) -> None:
+        for name in ("text", "lemma", "upos", "feats", "deprel", "ner"):
+            value = getattr(self, name)
+            if type(value) is str:
+                setattr(self, name, sys.intern(value))
 
 
 @dataclass
@@ -103,7 +111,7 @@ class Sentence:
         return self.words[index - 1]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A span of words naming an entity; ``first``/``last`` are 1-based word indexes."""
 
@@ -187,7 +195,7 @@ class Fact:
 @dataclass
 class ArticleResult:
     article: Article
-    sentences: list[Sentence]
+    sentences: list[Sentence]  # those its facts cite (their evidence): a corpus's sentences are not kept
     mentions: list[Mention]
     facts: list[Fact]
 

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,9 +38,12 @@ class BuildResult:
 
     articles: list[Article]
     extraction: Extraction
-    graphs: dict[URIRef, Graph]  # one per article
+    graphs: Mapping[URIRef, Graph]  # one per article, in IRI order, each built when asked for (ArticleGraphs)
     rejected: list[dict] = field(default_factory=list)  # {"source", "reason"[, "article"]}
     written: list[Path] = field(default_factory=list)  # the files published in ``out``
+    #: the triples written (``out``): distinct ones (the union), and in all article graphs together
+    triples: int | None = None
+    graph_triples: int | None = None
 
     @property
     def graph(self) -> Graph:
@@ -71,7 +74,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     ``default_threads()``). ``on_total`` hears the words to analyse once the inputs are read;
     ``progress`` the articles done, batch by batch. Bad input raises InputError before any analysis, and
     leaves earlier outputs whole."""
-    from .build import build_graphs
+    from .build import ArticleGraphs
 
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be 1 or more, not {workers!r}")
@@ -126,7 +129,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     def run() -> BuildResult:
         extraction = analysed().keep(min_confidence)
         done = {r.article.id for r in extraction.articles}  # not those a rule failed on (listed as rejected)
-        result = BuildResult([a for a in articles if a.id in done], extraction, build_graphs(extraction),
+        result = BuildResult([a for a in articles if a.id in done], extraction, ArticleGraphs(extraction),
                              rejected + extraction.failed)
         if out is not None:
             result.written = _publish(result, out, list(formats), store)
@@ -157,8 +160,15 @@ def _publish(result: BuildResult, out: Path, formats: list[str], store: str | Pa
     from .outputs import entity_rows, fact_rows, staging, write_jsonl
     from .view import write_html
 
+    distinct: set[int] = set()  # the triples' hashes: a count only
+
+    def count(name: URIRef, g: Graph) -> None:
+        result.graph_triples = (result.graph_triples or 0) + len(g)
+        distinct.update(map(hash, g))
+
     with staging(out) as stage:
-        written = [out / p.name for p in write_formats(result.graphs, stage, formats)]
+        written = [out / p.name for p in write_formats(result.graphs, stage, formats, also=[count])]
+        result.triples = len(distinct)
         write_jsonl(fact_rows(result.extraction), stage / "facts.jsonl")
         write_jsonl(entity_rows(result.extraction), stage / "entities.jsonl")
         write_jsonl(result.rejected, stage / "rejected.jsonl")  # always: empty says nothing was skipped

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
@@ -30,8 +31,8 @@ from diplograf.ontology.iris import (
 from diplograf.ontology.namespaces import PREFIXES, SCHEMA
 from diplograf.ontology.terms import CAMEO, DIPLO, ENTITY_CLASS, PLOVER, RELATION_CLASS, RELATION_PROPERTY
 
-__all__ = ["PREFIXES", "add_code", "add_entity", "add_fact", "build_article_graph", "build_graph", "build_graphs",
-           "event_type_iri", "fact_event_iri", "new_graph", "period_literal", "union"]
+__all__ = ["PREFIXES", "ArticleGraphs", "add_code", "add_entity", "add_fact", "build_article_graph", "build_graph",
+           "build_graphs", "event_type_iri", "fact_event_iri", "new_graph", "period_literal", "union"]
 
 
 @functools.cache
@@ -138,7 +139,26 @@ def build_graphs(extraction: Extraction) -> dict[URIRef, Graph]:
     return dict(sorted(graphs.items()))
 
 
-def union(graphs: dict[URIRef, Graph]) -> Graph:
+class ArticleGraphs(Mapping):
+    """Named graph IRI -> graph, one per article, in IRI order, each built when asked for and not kept:
+    the outputs are written a graph at a time, so a corpus's graphs are never all in memory at once."""
+
+    def __init__(self, extraction: Extraction):
+        self.entities = extraction.entities
+        self.results = dict(sorted(((article_graph_iri(r.article.id), r) for r in extraction.articles),
+                                   key=lambda pair: pair[0]))
+
+    def __getitem__(self, iri: URIRef) -> Graph:
+        return build_article_graph(self.results[iri], self.entities)
+
+    def __iter__(self) -> Iterator[URIRef]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+
+def union(graphs: Mapping[URIRef, Graph]) -> Graph:
     """All article graphs merged into one plain graph (shared triples once)."""
     g = new_graph()
     for part in graphs.values():

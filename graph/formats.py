@@ -12,13 +12,13 @@ Same article graphs, same bytes: graphs come in IRI order, lines are sorted insi
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.serializers.nt import _nt_row  # the exact N-Triples escaping rdflib uses
 
-from .build import PREFIXES, union
+from .build import PREFIXES, new_graph
 from .outputs import atomic_write
 
 Graphs = dict[URIRef, Graph]
@@ -26,12 +26,39 @@ Writer = Callable[[Graphs, Path], None]
 
 #: format name -> (file name, writer); filled by ``@writer``.
 WRITERS: dict[str, tuple[str, Writer]] = {}
+#: format name -> the class that writes it a graph at a time (``write_formats``); filled by ``@writer``.
+SINKS: dict[str, type[Sink]] = {}
 
 
-def writer(name: str, filename: str) -> Callable[[Writer], Writer]:
-    def register(fn: Writer) -> Writer:
-        WRITERS[name] = (filename, fn)
-        return fn
+class Sink:
+    """Writes one format a named graph at a time (``add``, in IRI order), into a temporary file beside
+    ``path`` that ``close`` renames into place (``abort`` removes it): a corpus is never held as graphs."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._write = atomic_write(path)
+        self.handle = self._write.__enter__()
+
+    def add(self, name: URIRef, g: Graph) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """What is written once every graph has come (a union, a header)."""
+
+    def close(self) -> None:
+        self.finish()
+        self._write.__exit__(None, None, None)
+
+    def abort(self, err: BaseException) -> None:
+        self._write.__exit__(type(err), err, err.__traceback__)
+
+
+def writer(name: str, filename: str) -> Callable[[type[Sink]], type[Sink]]:
+    """Register a Sink class as format ``name``; ``WRITERS[name]`` writes a whole mapping of graphs with it."""
+    def register(cls: type[Sink]) -> type[Sink]:
+        SINKS[name] = cls
+        WRITERS[name] = (filename, lambda graphs, path: _write_all(graphs.items(), [cls(path)]))
+        return cls
     return register
 
 
@@ -51,28 +78,52 @@ def ntriples_lines(graphs: Graphs) -> Iterator[str]:
 
 def nquads_lines(graphs: Graphs) -> Iterator[str]:
     for name, g in graphs.items():
-        suffix = f" {name.n3()} .\n"
-        for line in sorted_lines(g):
-            yield line[:-3] + suffix  # "<s> <p> <o> .\n" -> "<s> <p> <o> <g> .\n"
+        yield from _quads(name, g)
+
+
+def _quads(name: URIRef, g: Graph) -> Iterator[str]:
+    suffix = f" {name.n3()} .\n"
+    for line in sorted_lines(g):
+        yield line[:-3] + suffix  # "<s> <p> <o> .\n" -> "<s> <p> <o> <g> .\n"
 
 
 @writer("ttl", "graph.ttl")
-def write_turtle(graphs: Graphs, path: Path) -> None:
-    data = union(graphs).serialize(format="turtle")
-    with atomic_write(path) as handle:
-        handle.write(data)
+class TurtleSink(Sink):
+    """The union of the graphs, as rdflib's Turtle writer sorts it (the one format that needs it whole)."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self.union = new_graph()
+
+    def add(self, name: URIRef, g: Graph) -> None:
+        for triple in g:
+            self.union.add(triple)
+
+    def finish(self) -> None:
+        self.handle.write(self.union.serialize(format="turtle"))
 
 
 @writer("nt", "graph.nt")
-def write_ntriples(graphs: Graphs, path: Path) -> None:
-    with atomic_write(path) as handle:
-        handle.writelines(ntriples_lines(graphs))
+class NTriplesSink(Sink):
+    """The union as N-Triples, written line by line (a triple shared by graphs once)."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self.seen: set[str] = set()  # the lines themselves: a hash collision must never drop a triple
+
+    def add(self, name: URIRef, g: Graph) -> None:
+        for line in sorted_lines(g):
+            if line not in self.seen:
+                self.seen.add(line)
+                self.handle.write(line)
 
 
 @writer("nq", "graph.nq")
-def write_nquads(graphs: Graphs, path: Path) -> None:
-    with atomic_write(path) as handle:
-        handle.writelines(nquads_lines(graphs))
+class NQuadsSink(Sink):
+    """The dataset as N-Quads: one named graph per article, streamed."""
+
+    def add(self, name: URIRef, g: Graph) -> None:
+        self.handle.writelines(_quads(name, g))
 
 
 def to_dataset(graphs: Graphs) -> Dataset:
@@ -87,28 +138,36 @@ def to_dataset(graphs: Graphs) -> Dataset:
 
 
 @writer("trig", "graph.trig")
-def write_trig(graphs: Graphs, path: Path) -> None:
-    """TriG written a graph at a time in IRI order (rdflib's TriG serializer orders graphs by its store,
-    which differs from run to run): each graph's Turtle, its prefixes gathered at the top."""
-    prefixes: set[str] = set()
-    blocks = []
-    for name in sorted(graphs, key=str):
-        g = Graph()
-        for prefix, ns in PREFIXES.items():
-            g.bind(prefix, ns)
-        for triple in graphs[name]:
-            g.add(triple)
+class TrigSink(Sink):
+    """TriG, a graph at a time in IRI order (rdflib's TriG serializer orders graphs by its store, which
+    differs from run to run): each graph's Turtle, its prefixes gathered at the top; the blocks wait
+    as text, not as graphs."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self.prefixes: set[str] = set()
+        self.blocks: dict[str, str] = {}
+        self.bound = set(new_graph().namespaces())
+
+    def add(self, name: URIRef, g: Graph) -> None:
+        if set(g.namespaces()) != self.bound:  # bound otherwise than build's graphs: a copy with its prefixes
+            copy = new_graph()
+            for triple in g:
+                copy.add(triple)
+            g = copy
         body = []
         for line in g.serialize(format="turtle").splitlines():
             if line.startswith("@prefix"):
-                prefixes.add(line)
+                self.prefixes.add(line)
             elif line.strip():
                 body.append("    " + line)
             elif body:
                 body.append("")
-        blocks.append(f"<{name}> {{\n" + "\n".join(body).rstrip() + "\n}\n")
-    with atomic_write(path) as handle:
-        handle.write("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks))
+        self.blocks[str(name)] = f"<{name}> {{\n" + "\n".join(body).rstrip() + "\n}\n"
+
+    def finish(self) -> None:
+        self.handle.write("\n".join(sorted(self.prefixes)) + "\n\n"
+                          + "\n".join(self.blocks[k] for k in sorted(self.blocks)))
 
 
 def _sort_jsonld(value):
@@ -123,12 +182,22 @@ def _sort_jsonld(value):
 
 
 @writer("jsonld", "graph.jsonld")
-def write_jsonld(graphs: Graphs, path: Path) -> None:
-    context = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
-    data = json.loads(to_dataset(graphs).serialize(format="json-ld", context=context, auto_compact=True))
-    with atomic_write(path) as handle:
-        json.dump(_sort_jsonld(data), handle, ensure_ascii=False, indent=1, sort_keys=True)
-        handle.write("\n")
+class JsonLdSink(Sink):
+    """The dataset as JSON-LD (named graphs as ``@graph`` objects), keys and node lists sorted; rdflib
+    writes it from the whole dataset."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self.graphs: Graphs = {}
+
+    def add(self, name: URIRef, g: Graph) -> None:
+        self.graphs[name] = g
+
+    def finish(self) -> None:
+        context = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
+        data = json.loads(to_dataset(self.graphs).serialize(format="json-ld", context=context, auto_compact=True))
+        json.dump(_sort_jsonld(data), self.handle, ensure_ascii=False, indent=1, sort_keys=True)
+        self.handle.write("\n")
 
 
 def parse_formats(text: str) -> list[str]:
@@ -141,11 +210,42 @@ def parse_formats(text: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def write_formats(graphs: Graphs, out: Path, formats: list[str]) -> list[Path]:
-    """Write each asked format into ``out``; returns the paths written."""
-    paths = []
-    for name in formats:
-        filename, fn = WRITERS[name]
-        fn(graphs, out / filename)
-        paths.append(out / filename)
-    return paths
+def _write_all(graphs: Iterable[tuple[URIRef, Graph]], sinks: list[Sink]) -> None:
+    """Each (name, graph) to every sink, then close them; on an error, no sink's file is published."""
+    try:
+        for name, g in graphs:
+            for sink in sinks:
+                sink.add(name, g)
+            del g  # not held while the next graph is built
+        for sink in sinks:
+            sink.close()
+    except BaseException as err:
+        for sink in sinks:
+            sink.abort(err)
+        raise
+
+
+def write_formats(graphs: Graphs | Iterable[tuple[URIRef, Graph]], out: Path, formats: list[str],
+                  also: Sequence[Callable[[URIRef, Graph], None]] = ()) -> list[Path]:
+    """Write each asked format into ``out``, a graph at a time: ``graphs`` is a mapping or (name, graph)
+    pairs in IRI order, each built when it comes and dropped once written (``also`` hears each too).
+    Returns the paths written."""
+    pairs = graphs.items() if isinstance(graphs, Mapping) else graphs
+    sinks: list[Sink] = []
+    try:
+        for name in formats:
+            sinks.append(SINKS[name](out / WRITERS[name][0]))
+    except BaseException as err:
+        for sink in sinks:
+            sink.abort(err)
+        raise
+
+    def each() -> Iterator[tuple[URIRef, Graph]]:
+        for name, g in pairs:
+            for hear in also:
+                hear(name, g)
+            yield name, g
+            del g
+
+    _write_all(each(), sinks)
+    return [out / WRITERS[name][0] for name in formats]
