@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .records import Article, Sentence, Word
@@ -102,17 +103,59 @@ def chunks(articles: Sequence[Article], todo: Sequence[int], size: int,
     return out
 
 
+#: An article longer than ``MAX_CHUNK_CHARS`` goes to Stanza in pieces of whole lines of at most this
+#: many characters (about 7,000 words), so that its memory stays bounded and progress moves piece by piece.
+PIECE_CHARS = 50_000
+
+
+def pieces(text: str, max_chars: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text`` made of whole lines (Stanza reads each line as a
+    paragraph of its own, and a sentence never runs across lines), each at most ``max_chars`` long
+    (a longer line alone); together they are the whole text."""
+    out: list[tuple[int, int]] = []
+    start = pos = 0
+    lines = text.split("\n")  # as nlp.paragraphs cuts them
+    for k, line in enumerate(lines):
+        size = len(line) + (k < len(lines) - 1)  # with its newline
+        if pos > start and pos + size - start > max_chars:
+            out.append((start, pos))
+            start = pos
+        pos += size
+    out.append((start, pos))
+    return out
+
+
+def analyse_long(article: Article, analyse: Callable[[Sequence[Article]], list[list[Sentence]]],
+                 max_chars: int = PIECE_CHARS) -> list[Sentence]:
+    """The sentences of a long ``article``, analysed one piece (``pieces``) at a time, each piece as an
+    article of its own (so ``analyse``'s progress hears of each), with offsets and sentence numbers
+    put back into the whole article's."""
+    out: list[Sentence] = []
+    for start, end in pieces(article.text, max_chars):
+        [part] = analyse([replace(article, text=article.text[start:end])])
+        for s in part:
+            words = [replace(w, start=w.start + start, end=w.end + start) for w in s.words]
+            out.append(Sentence(len(out), s.text, s.start + start, s.end + start, words))
+    return out
+
+
 def analyse_cached(articles: Sequence[Article], cache: AnalysisCache | None,
                    analyse: Callable[[Sequence[Article]], list[list[Sentence]]],
-                   chunk: int = 32) -> tuple[list[list[Sentence]], int]:
+                   chunk: int = 32, max_chars: int = MAX_CHUNK_CHARS,
+                   piece_chars: int = PIECE_CHARS) -> tuple[list[list[Sentence]], int]:
     """The sentences of each article, from ``cache`` where it has them, else from ``analyse``, called on
-    the missing articles only, in ``chunks`` of at most ``chunk`` (each chunk is cached as soon as it is
-    done, so a stopped build keeps its work), and not at all when none is missing. Returns them and how
-    many articles were analysed."""
+    the missing articles only, in ``chunks`` of at most ``chunk`` articles and ``max_chars`` characters
+    (each chunk is cached as soon as it is done, so a stopped build keeps its work), and not at all when
+    none is missing; an article longer than ``max_chars`` is analysed in pieces (``analyse_long``).
+    Returns them and how many articles were analysed."""
     found: list[list[Sentence] | None] = [cache.get(a.text) if cache else None for a in articles]
     todo = [i for i, s in enumerate(found) if s is None]
-    for part in chunks(articles, todo, chunk):
-        for i, sentences in zip(part, analyse([articles[i] for i in part])):
+    for part in chunks(articles, todo, chunk, max_chars):
+        if len(part) == 1 and len(articles[part[0]].text) > max_chars:
+            done = [analyse_long(articles[part[0]], analyse, piece_chars)]
+        else:
+            done = analyse([articles[i] for i in part])
+        for i, sentences in zip(part, done):
             found[i] = sentences
             if cache:
                 cache.put(articles[i].text, sentences)

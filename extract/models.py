@@ -114,13 +114,14 @@ def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = P
         if "ner" in ours:
             kwargs |= {"ner_model_path": str(ours["ner"]), "ner_pretrain_path": str(ours["pretrain"])}
         try:
-            return stanza.Pipeline("id", processors=",".join(processors), download_method=None,
-                                   use_gpu=spec.use_gpu, logging_level="ERROR", **kwargs, **options)
+            pipeline = stanza.Pipeline("id", processors=",".join(processors), download_method=None,
+                                       use_gpu=spec.use_gpu, logging_level="ERROR", **kwargs, **options)
         except Exception as err:  # stanza raises several kinds here
             raise ModelError(
                 f"Stanford's Indonesian package is not usable ({err}).\n"
                 f"Fix: download it once where a network is at hand (stanza.download('id')) "
                 f"or use the bundled models (drop --stanza-package official). Needed: {', '.join(base)}") from err
+        return speed_up(pipeline)
     paths = check_folder(spec.folder, processors)
     import stanza
 
@@ -138,7 +139,18 @@ def load_pipeline(spec: ModelSpec | None = None, processors: tuple[str, ...] = P
     except Exception as err:
         raise ModelError(f"Stanza could not load the models in {spec.folder}: {err}.\n"
                          "Fix: rebuild them with 'make models' or reinstall diplograf.") from err
-    return quantize(pipeline) if spec.int8 else pipeline
+    return speed_up(quantize(pipeline) if spec.int8 else pipeline)
+
+
+def speed_up(pipeline, on: bool = True):
+    """Stanza's own analysis, with less work (``on``): the parser scores the labels of the arcs it
+    chose only (``fast_parse``) and the character models read each distinct spelling of a batch once
+    (``fast_chars``); the same parses (docs/benchmarks.md). Not ``on``: Stanza's code throughout."""
+    from . import fast_chars, fast_parse
+
+    fast_parse.enable(pipeline, on)
+    fast_chars.enable(pipeline, on)
+    return pipeline
 
 
 #: The processors whose networks ``quantize`` converts: the tokenizer and mwt are a small share, and

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from parses import sentence
 
-from diplograf.extract.cache import AnalysisCache, analyse_cached, chunks
-from diplograf.extract.records import Article
+from diplograf.extract.cache import AnalysisCache, analyse_cached, analyse_long, chunks, pieces
+from diplograf.extract.records import Article, Sentence, Word
 
 TEXT = "Menteri Luar Negeri Kenya bertemu mitranya."
 
@@ -70,6 +70,67 @@ def test_a_failed_chunk_keeps_the_chunks_done_before_it(tmp_path):
         analyse_cached(articles, cache, analyse, chunk=2)
     assert [cache.get(a.text) is not None for a in articles] == [True, True, False, False]
     assert not list(cache.folder.rglob("*.tmp"))
+
+
+#: A long article of made-up news: lines of several lengths, a blank line, a line with only spaces.
+LONG = "\n".join(
+    [f"Amani Otieno bertemu Ana Soto di Nairobi pada hari ke-{i}. Mereka membahas kerja sama {i * 7}."
+     + (" Dewi Lestari ikut hadir." * (i % 3)) for i in range(12)]
+    + ["", "   ", "Kenya dan Peru menandatangani perjanjian baru."])
+
+
+def _by_line(todo: list[Article]) -> list[list[Sentence]]:
+    """An analysis double with real offsets: each line a sentence, each run of non-spaces a word."""
+    import re
+
+    out = []
+    for a in todo:
+        sentences, pos = [], 0
+        for line in a.text.split("\n"):
+            words = [Word(k + 1, m.group(), m.group(), "X", None, 0, "root", pos + m.start(), pos + m.end(), "O")
+                     for k, m in enumerate(re.finditer(r"\S+", line))]
+            if words:
+                sentences.append(Sentence(len(sentences), line.strip(), words[0].start, words[-1].end, words))
+            pos += len(line) + 1
+        out.append(sentences)
+    return out
+
+
+def test_pieces_are_whole_lines_of_bounded_length_that_make_the_text():
+    for limit in (1, 40, 120, 500, 10**6):
+        cut = pieces(LONG, limit)
+        assert "".join(LONG[a:b] for a, b in cut) == LONG
+        assert all(b == len(LONG) or LONG[b - 1] == "\n" for _, b in cut)  # a piece ends at a line's end
+        assert all(b - a <= limit or "\n" not in LONG[a:b].rstrip("\n") for a, b in cut)  # or is one line
+    assert len(pieces(LONG, 10**6)) == 1 and len(pieces(LONG, 200)) > 5
+
+
+def test_a_long_article_analysed_in_pieces_is_the_article_analysed_whole_with_progress_per_piece(tmp_path):
+    article = Article(id="long", text=LONG)
+    heard: list[int] = []
+
+    def analyse(todo):
+        heard.append(sum(len(a.text.split()) for a in todo))  # what a progress bar over words hears
+        return _by_line(todo)
+
+    assert analyse_long(article, analyse, max_chars=200) == _by_line([article])[0]
+    assert len(heard) == len(pieces(LONG, 200)) and sum(heard) == len(LONG.split())
+    short = Article(id="short", text="Kenya bertemu Peru.")
+    heard.clear()
+    found, n = analyse_cached([short, article], AnalysisCache(tmp_path, "m"), analyse, max_chars=500,
+                              piece_chars=200)
+    assert found == _by_line([short, article]) and n == 2
+    assert heard[0] == 3 and len(heard) == 1 + len(pieces(LONG, 200))  # the short one, then piece by piece
+
+
+@pytest.mark.slow
+def test_stanza_reads_a_long_article_in_pieces_as_it_reads_it_whole(pipeline):
+    from diplograf.extract.nlp import analyse
+
+    article = Article(id="long", text=LONG)
+    whole = analyse(pipeline, [article])[0]
+    assert analyse_long(article, lambda todo: analyse(pipeline, todo), max_chars=300) == whole
+    assert len(whole) > 12
 
 
 @pytest.mark.slow
