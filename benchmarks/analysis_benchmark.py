@@ -1,14 +1,16 @@
 """Stanza's analysis alone: words/s and CPU seconds per processor over real articles, with a dump of
 every parse to compare two configurations byte for byte.
 
-    python benchmarks/analysis_benchmark.py [--shared ../shared] [--articles 30] [--skip 0] [--threads 1]
-        [--stanza-only] [--rounds 1] [--dump FILE]
+    python benchmarks/analysis_benchmark.py [--shared ../shared] [--input FILE] [--articles 30] [--skip 0]
+        [--threads 1] [--stanza-only] [--rounds 1] [--dump PREFIX]
 
 ``--stanza-only`` runs Stanza's own code (``extract.models.speed_up`` undone: extract/fast_parse.py and
 extract/fast_chars.py not applied); with
 ``--rounds 2`` or more the two configurations alternate in one process (same models, same articles),
 so that the figures of a shared machine compare. ``--dump`` writes every word of every sentence
-(index, text, lemma, upos, feats, head, deprel, ner) of the last round, one tab-separated line each.
+(index, text, lemma, upos, feats, head, deprel, offsets, ner), one tab-separated line each, to
+PREFIX.fast.tsv and PREFIX.stanza.tsv (the last round of each). ``--input``: a .jsonl or a folder of
+articles instead of the IndoSum corpus.
 Development tooling: not installed with the package.
 """
 
@@ -23,12 +25,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def read_sample(shared: Path, count: int, skip: int):
-    """``count`` articles of the IndoSum corpus after the first ``skip`` (the bundled examples without it)."""
+def read_sample(shared: Path, count: int, skip: int, source: Path | None = None):
+    """``count`` articles of ``source`` (else the IndoSum corpus; the bundled examples without it) after
+    the first ``skip``."""
     from diplograf.extract.articles import read_articles
 
     corpus = shared / "corpus" / "indosum" / "articles.jsonl"
-    articles = read_articles([corpus if corpus.exists() else REPO / "examples"])
+    articles = read_articles([source or (corpus if corpus.exists() else REPO / "examples")])
     return articles[skip:skip + count]
 
 
@@ -72,19 +75,20 @@ def dump(results, path: Path) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--input", type=Path, help="articles (.jsonl or folder) instead of the IndoSum corpus")
     ap.add_argument("--articles", type=int, default=30)
     ap.add_argument("--skip", type=int, default=0)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--rounds", type=int, default=1, help="rounds; from 2 on, alternating fast and Stanza's own")
     ap.add_argument("--stanza-only", action="store_true", help="Stanza's own code only")
-    ap.add_argument("--dump", type=Path)
+    ap.add_argument("--dump", help="write the parses to PREFIX.fast.tsv / PREFIX.stanza.tsv")
     args = ap.parse_args()
 
     from diplograf.extract.models import load_pipeline, speed_up, use_threads
     from diplograf.extract.nlp import analyse
 
     use_threads(args.threads)
-    articles = read_sample(args.shared, args.articles, args.skip)
+    articles = read_sample(args.shared, args.articles, args.skip, args.input)
     words = sum(len(a.text.split()) for a in articles)
     t = time.perf_counter()
     pipeline = load_pipeline()
@@ -99,10 +103,10 @@ def main() -> int:
         results = analyse(pipeline, articles)
         c, w = time.process_time() - c, time.perf_counter() - w
         stages = ", ".join(f"{k} {v:.1f}" for k, v in timer.cpu.items())
+        if args.dump:
+            dump(results, Path(f"{args.dump}.{'fast' if fast else 'stanza'}.tsv"))
         print(f"{'fast ' if fast else 'stanza'}: {words / w:6.0f} words/s wall, {words / c:6.0f} words per CPU s "
               f"(wall {w:.1f} s, CPU {c:.1f} s; CPU s: {stages}); load {os.getloadavg()[0]:.2f}", flush=True)
-    if args.dump:
-        dump(results, args.dump)
     return 0
 
 

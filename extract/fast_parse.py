@@ -11,8 +11,10 @@ already makes a tree with one root: that tree is the search's answer (``tree_or_
 
 ``enable`` installs it on a loaded pipeline (``load_pipeline`` does), for the stanza versions it was
 written against and checked with (``TESTED_STANZA``); on any other version, or another kind of parser,
-the pipeline keeps Stanza's own prediction. The parses are Stanza's: the same trees and labels
-(benchmarks/analysis_benchmark.py --rounds 2 compares both; docs/benchmarks.md).
+the pipeline keeps Stanza's own prediction. The parses are Stanza's: the same trees, and each label the
+best of the same scores, computed for one arc instead of all (the sums may round differently in the
+last place; the parses were byte-identical on 373 articles: benchmarks/analysis_benchmark.py --rounds 2
+compares both, docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -163,6 +165,7 @@ def predict(self, word, word_mask, wordchars, wordchars_mask, upos, xpos, ufeats
 
     trees = [decode_tree(unlabeled[i][:n, :n]) for i, n in enumerate(sentlens)]
     rows = [(i, j, int(t[j])) for i, t in enumerate(trees) for j in range(1, len(t))]
+    chosen = np.zeros((0, 0), dtype=np.float32)  # (arcs, labels): the chosen arcs' label scores
     if rows:
         index = torch.tensor(rows, dtype=torch.long, device=dependents.device)
         chosen = _label_scores(bilinear, dependents[index[:, 0], index[:, 1]], heads[index[:, 0], index[:, 2]])
