@@ -51,8 +51,9 @@ def sample(shared: Path, n: int):
 
 def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     """One build through the library, each stage timed."""
-    from diplograf.extract.models import load_pipeline, use_threads
+    from diplograf.extract.models import ModelSpec, load_pipeline, use_threads
     from diplograf.extract.nlp import analyse
+    from diplograf.extract.parallel import ProcessAnalyser, analysis_processes
     from diplograf.extract.pipeline import cached_states, finish
     from diplograf.graph.build import ArticleGraphs
     from diplograf.graph.formats import write_formats
@@ -62,18 +63,30 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     times = {"models": 0.0, "stanza": 0.0}
     loaded = []
 
+    processes = analysis_processes(articles, cache, threads)  # as build decides
+
     def stanza_on(todo):
         t = time.perf_counter()
         if not loaded:  # as in build: only when an article is not in the cache (a cached rebuild imports no torch)
-            use_threads(threads)
-            loaded.append(load_pipeline())
+            if processes > 1:  # worker processes of one thread each, loading their models in parallel
+                loaded.append(ProcessAnalyser(ModelSpec(), processes))
+            else:
+                use_threads(threads)
+                loaded.append(load_pipeline())
             times["models"] = time.perf_counter() - t
-        sentences = analyse(loaded[0], todo)
+        if processes > 1:
+            sentences = loaded[0].analyse_articles(todo)
+        else:
+            sentences = analyse(loaded[0], todo)
         times["stanza"] += time.perf_counter() - t
         return sentences
 
     t = time.perf_counter()
-    states = cached_states(articles, cache, stanza_on)  # the mention cache, else the analysis and the mentions
+    try:
+        states = cached_states(articles, cache, stanza_on)  # the mention cache, else the analysis and the mentions
+    finally:
+        if processes > 1 and loaded:
+            loaded[0].close()
     extraction = finish(states)
     times["extraction"] = time.perf_counter() - t - times["stanza"]
     times["stanza"] -= times["models"]
@@ -183,7 +196,9 @@ def report(name: str, r: dict) -> None:
     total, words = r["total"], r["words"]
     print(f"{name:18s} {total:7.1f} s  {words / total:7.0f} words/s  {r['articles'] / total:6.2f} articles/s  "
           f"peak RSS {r['rss_mb']:6.0f} MB  (load {r['load']:.1f})"
-          + (f"; a worker's peak RSS {r['worker_rss_mb']:.0f} MB" if r.get("workers") else ""))
+          + (f"; a worker's peak RSS {r['worker_rss_mb']:.0f} MB" if r.get("workers") else "")
+          + (f"; analysed in worker processes, the largest's peak RSS {r['worker_rss_mb']:.0f} MB"
+             if not r.get("workers") and r.get("worker_rss_mb", 0) > 100 else ""))
     if r["stages"]:
         own = sum(r["stages"].get(s, 0.0) for s in OWN)
         print("                   " + ", ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in r["stages"].items())

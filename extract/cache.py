@@ -53,6 +53,10 @@ class AnalysisCache:
         key = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return self.folder / key[:2] / f"{key[2:34]}.json"
 
+    def has(self, text: str) -> bool:
+        """Whether the analysis of ``text`` is kept (without reading it)."""
+        return self._path(text).is_file()
+
     def get(self, text: str) -> list[Sentence] | None:
         path = self._path(text)
         try:

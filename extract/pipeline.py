@@ -644,9 +644,15 @@ def extract(articles: Sequence[Article], pipeline=None, batch_size: int = 32, pr
         if not loaded:
             loaded.append((load or load_pipeline)())
         fresh.update(a.id for a in todo)
+        if hasattr(loaded[0], "analyse_articles"):  # worker processes (extract/parallel.py)
+            return loaded[0].analyse_articles(todo, batch_size=batch_size, progress=progress)
         return analyse(loaded[0], todo, batch_size=batch_size, progress=progress)
 
-    states = cached_states(articles, cache, stanza_on, chunk=batch_size, contain=contain)
+    try:
+        states = cached_states(articles, cache, stanza_on, chunk=batch_size, contain=contain)
+    finally:
+        if pipeline is None and loaded and hasattr(loaded[0], "close"):
+            loaded[0].close()  # the worker processes end with the analysis
     cached = [a for a in articles if a.id not in fresh]
     if progress and cached:
         progress(cached)

@@ -24,6 +24,7 @@ from diplograf.extract.cache import AnalysisCache, default_folder, models_tag
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
 from diplograf.extract.language import keep_indonesian
 from diplograf.extract.models import ModelSpec, default_threads, load_pipeline, use_threads
+from diplograf.extract.parallel import analysis_processes
 from diplograf.extract.records import Article, Extraction
 
 if TYPE_CHECKING:  # the results of query, validate and load; their modules load only when called
@@ -63,7 +64,8 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
           spec: ModelSpec | None = None, formats: Sequence[str] = ("ttl", "trig"), store: str | Path | None = None,
           batch_size: int = 32, progress: Callable[[list[Article]], None] | None = None,
           on_load: Callable[[], None] | None = None, workers: int | None = None,
-          scheduler: str | None = None, on_total: Callable[[int], None] | None = None) -> BuildResult:
+          scheduler: str | None = None, on_total: Callable[[int], None] | None = None,
+          processes: int | None = None) -> BuildResult:
     """Read ``inputs`` (files or folders of .txt/.jsonl), analyse and extract, and (with ``out``) write
     the graph files, facts.jsonl, entities.jsonl, rejected.jsonl and graph.html there, all published
     together. ``cache``: True for the default folder, a folder, or False for none. ``workers``: analyse
@@ -71,7 +73,10 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     (``tcp://HOST:PORT``); either way the outputs are byte for byte those of one process
     (``diplograf.graph.distributed``). ``threads``: torch threads of the analysis; with ``workers``, shared
     out among them (at least one each); with ``scheduler``, each worker's (default: that machine's
-    ``default_threads()``). ``on_total`` hears the words to analyse once the inputs are read;
+    ``default_threads()``). ``processes``: without Dask, analyse in that many worker processes of one
+    torch thread each (``diplograf.extract.parallel``); by default ``threads`` of them when at least
+    ``PROCESS_MIN_WORDS`` words are not in the cache, else one process. ``on_total`` hears the words to
+    analyse once the inputs are read;
     ``progress`` the articles done, batch by batch. Bad input raises InputError before any analysis, and
     leaves earlier outputs whole."""
     from .build import ArticleGraphs
@@ -105,10 +110,18 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
         threads = threads or default_threads()
         if workers:
             threads = max(1, threads // workers)
+    if processes is None:
+        processes = 1 if distributed else analysis_processes(articles, analysis_cache, threads)
+    elif processes < 1:
+        raise ValueError(f"processes must be 1 or more, not {processes!r}")
 
     def load():  # only when an article is not in the cache: a cached rebuild imports no torch
         if on_load:
             on_load()
+        if processes > 1 and not distributed:
+            from diplograf.extract.parallel import ProcessAnalyser
+
+            return ProcessAnalyser(spec, processes)
         use_threads(threads)
         return load_pipeline(spec)
 

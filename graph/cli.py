@@ -25,6 +25,7 @@ from diplograf.extract.articles import AUTO_SKIP_FROM, ON_ERROR, InputError
 from diplograf.extract.cache import default_folder
 from diplograf.extract.calibration import DEFAULT_MIN_CONFIDENCE
 from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec, default_threads, load_pipeline
+from diplograf.extract.parallel import PROCESS_MIN_WORDS
 from diplograf.ontology import QUERIES_DIR
 
 from .load import LoadError
@@ -130,7 +131,8 @@ def cmd_build(args) -> int:
         result = build(args.inputs, args.out, min_confidence=args.min_confidence, on_error=args.on_error,
                        cache=False if args.no_cache else args.cache, threads=args.threads, spec=spec,
                        formats=formats, store=args.store, batch_size=args.batch_size, progress=progress,
-                       on_load=announce, workers=args.workers, scheduler=args.scheduler, on_total=total)
+                       on_load=announce, workers=args.workers, scheduler=args.scheduler, on_total=total,
+                       processes=args.processes)
     for row in result.rejected:
         print(f"skipped {row['source']}: {row['reason']}", file=sys.stderr)
     if not loud:
@@ -323,8 +325,14 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="analyse every article, read and write no cache")
     b.add_argument("--threads", type=int, default=default_threads(), metavar="N",
                    help="CPU threads for the neural analysis (default: %(default)s, the cores up to 4; "
-                        "use fewer when other work shares the machine)")
+                        "use fewer when other work shares the machine); with 2 or more and at least "
+                        f"{PROCESS_MIN_WORDS:,} words to analyse, that many worker processes of one thread each, "
+                        "which analyse more than threads sharing one process (each loads the models: about "
+                        "1.5 GB of memory a process)")
     cluster = b.add_mutually_exclusive_group()
+    cluster.add_argument("--processes", type=_positive, metavar="N",
+                   help="analyse in N worker processes of one thread each whatever the input's size; "
+                        "--processes 1: one process of --threads threads")
     cluster.add_argument("--workers", type=_positive, metavar="N",
                    help="analyse on N local worker processes (Dask), --threads shared out among them; the "
                         "outputs are byte for byte those of one process (docs/scale.md; needs diplograf[scale])")
