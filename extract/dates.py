@@ -139,6 +139,12 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
 def normalise(text: str, anchor: dt.date | None, year_hint: int | None = None) -> list[When]:
     """Every time expression in ``text``, in text order; relative ones need the article date ``anchor``.
     Without it, ``year_hint`` (the year the article writes its full dates in) completes "pada 9 Juni"."""
+    return list(_normalise(text, anchor, year_hint))
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalise(text: str, anchor: dt.date | None, year_hint: int | None) -> tuple[When, ...]:
+    """``normalise``, once per sentence and anchor: several rules ask for the times of one sentence."""
     found: list[When] = []
 
     def free(m: re.Match) -> bool:
@@ -206,7 +212,7 @@ def normalise(text: str, anchor: dt.date | None, year_hint: int | None = None) -
         elif month > anchor.month or (rel == "lalu" and month == anchor.month):
             year -= 1  # the most recent such month
         add(m, period=f"{year:04d}-{month:02d}")
-    return sorted(found, key=lambda w: w.start)
+    return tuple(sorted(found, key=lambda w: w.start))
 
 
 @functools.lru_cache(maxsize=256)

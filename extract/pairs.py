@@ -153,7 +153,8 @@ def find_pair_relations(article: Article, sentence: Sentence, mentions: list[Men
     # agreement's name does ("nota kesepahaman tentang kerja sama perikanan")
     named = {i - 1 for m in mentions if m.type in ("Organization", "Event", "Initiative")
              for i in range(m.first, m.last + 1)}
-    found = [(c.relation, i, p, c.confidence) for c in cues() for p in c.phrases
+    present = set(tokens)
+    found = [(c.relation, i, p, c.confidence) for c in cues() for p in c.phrases if p[0] in present
              for i in [next((k for k in _all(tokens, p) if k not in named and c.holds(tokens, k, k + len(p))), -1)]
              if i >= 0]  # the first occurrence that counts ("anggota OKI ..., sepakat meningkatkan kerja sama")
     if not found:
