@@ -598,3 +598,12 @@ def test_a_verb_with_a_subject_of_its_own_takes_no_party_from_the_clause_above()
     result = run(article(tokens("Kenya/PROPN/2/nsubj/S-LOC menggelar/VERB/0/root Forum/NOUN/2/obj/B-EVENT "
                                 "Samudra/PROPN/3/flat:name/E-EVENT ./PUNCT/2/punct")))
     assert {(s, o) for s, o, _ in facts(result, "hosts")} == {("Kenya", "Forum Samudra")}
+
+
+def test_the_presence_of_a_person_is_that_person_as_a_subject():
+    # "Kehadiran Ana Soto ke Nairobi menemui Presiden Amani Otieno." (a subject of its own: no party from nearby)
+    result = run(article(tokens(
+        "Kehadiran/NOUN/6/nsubj Ana/PROPN/1/nmod/B-PER Soto/PROPN/2/flat:name/E-PER ke/ADP/5/case "
+        "Nairobi/PROPN/1/nmod/S-LOC menemui/VERB/0/root Presiden/PROPN/6/obj Amani/PROPN/7/flat:name/B-PER "
+        "Otieno/PROPN/8/flat:name/E-PER ./PUNCT/6/punct")))
+    assert {(s, o) for s, o, _ in facts(result, "meets")} == {("Amani Otieno", "Ana Soto")}
