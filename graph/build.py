@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import PROV, NamespaceManager
+from rdflib.namespace import PROV
 
 from diplograf.extract.merge import STANDING
 from diplograf.extract.records import ArticleResult, Entity, Extraction, Fact, ordered
@@ -74,19 +74,10 @@ def fact_event_iri(fact: Fact):
     return event_iri(fact.article, fact.predicate, subj, obj, fact.role, fact.sentence)
 
 
-@functools.cache
-def _prefixes() -> NamespaceManager:
-    """The prefixes every graph of a build is written with, bound once; shared, so the names it has
-    shortened are remembered from one graph to the next (rdflib shortens each IRI once per manager)."""
-    g = Graph()  # rdflib's own prefixes too, as any Graph binds them
+def new_graph() -> Graph:
+    g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    return g.namespace_manager
-
-
-def new_graph() -> Graph:
-    g = Graph(bind_namespaces="none")
-    g.namespace_manager = _prefixes()
     return g
 
 

@@ -87,6 +87,15 @@ def _quads(name: URIRef, g: Graph) -> Iterator[str]:
         yield line[:-3] + suffix  # "<s> <p> <o> .\n" -> "<s> <p> <o> <g> .\n"
 
 
+def union(graphs: Graphs) -> Graph:
+    """The union of ``graphs`` (a mapping of article graphs), each triple once."""
+    g = new_graph()
+    for part in graphs.values():
+        for triple in part:
+            g.add(triple)
+    return g
+
+
 @writer("ttl", "graph.ttl")
 class TurtleSink(Sink):
     """The union of the graphs, as rdflib's Turtle writer sorts it (the one format that needs it whole)."""
