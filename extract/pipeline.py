@@ -323,6 +323,7 @@ def _relations(state: ArticleState, corpus: Corpus) -> None:
             if pointers and fact.object == attended[0].object and fact.date is None and fact.period is None:
                 # "Pada kesempatan tersebut, turut hadir X": on the day of that event
                 fact.date, fact.date_end, fact.period = attended[0].date, attended[0].date_end, attended[0].period
+        found += relations.bilateral_meetings(state.article, s, mentions, serves)
         found += relations.located_in(state.article, s, state.mentions[s.index])
         found += relations.event_venues(state.article, s, state.mentions[s.index])
         for fact in found:

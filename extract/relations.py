@@ -475,6 +475,31 @@ def _audience(sentence: Sentence, mentions: list[Mention], args: _Args, attended
     return out
 
 
+#: Phrases that name a meeting of two parties ("pertemuan bilateral").
+BILATERAL = [tuple(p.split()) for p in markers("bilateral-meeting")]
+
+
+def bilateral_meetings(article: Article, sentence: Sentence, mentions: list[Mention],
+                       serves: dict[str, set[str]]) -> list[Fact]:
+    """"komitmen Presiden A dan Perdana Menteri B dalam pertemuan bilateral", "tutur A di hadapan Menlu B
+    usai melakukan pertemuan bilateral": a bilateral meeting in a sentence that names exactly two people,
+    who serve different states, is their meeting."""
+    toks = [norm(w.text) for w in sentence.words]
+    cue = next((i for i in range(len(toks)) for p in BILATERAL if tuple(toks[i:i + len(p)]) == p), None)
+    if cue is None:
+        return []
+    people = list(dict.fromkeys(m.entity for m in mentions if m.type == "Person" and m.entity
+                                and not m.entity.startswith("group:")))
+    if len(people) != 2 or not all(serves.get(p) for p in people) or serves[people[0]] & serves[people[1]]:
+        return []
+    hint = None if article.date else year_hint(article.text)
+    when = when_near(sentence.text, article.date, sentence.words[cue].start - sentence.start, hint)
+    return [Fact(article=article.id, predicate="meets", subject=people[0], object=people[1],
+                 sentence=sentence.index, evidence=sentence.text, start=sentence.start, end=sentence.end,
+                 date=when.day if when else None, date_end=when.last_day if when else None,
+                 period=when.period if when else None, confidence=0.6, rule="meets:bilateral", trigger=cue + 1)]
+
+
 def event_venues(article: Article, sentence: Sentence, mentions: list[Mention]) -> list[Fact]:
     """"KTT X di Nairobi, Kenya", "konferensi yang digelar di Lima": the place right after an event
     hosts it (the first place named: a city before its state)."""

@@ -607,3 +607,19 @@ def test_the_presence_of_a_person_is_that_person_as_a_subject():
         "Nairobi/PROPN/1/nmod/S-LOC menemui/VERB/0/root Presiden/PROPN/6/obj Amani/PROPN/7/flat:name/B-PER "
         "Otieno/PROPN/8/flat:name/E-PER ./PUNCT/6/punct")))
     assert {frozenset((s, o)) for s, o, _ in facts(result, "meets")} == {frozenset(("Amani Otieno", "Ana Soto"))}
+
+
+def test_a_bilateral_meeting_is_the_meeting_of_the_two_people_of_two_states_named_with_it():
+    arrived = tokens("Presiden/PROPN/4/nsubj Kenya/PROPN/1/flat:name/S-LOC Amani/PROPN/1/flat:name/B-PER "
+                     "Otieno/PROPN/3/flat:name/E-PER tiba/VERB/0/root ./PUNCT/5/punct")
+    # "Itu penting, tutur Otieno di hadapan Menlu Peru Ana Soto usai melakukan pertemuan bilateral."
+    said = ("Itu/PRON/2/nsubj penting/ADJ/0/root ,/PUNCT/4/punct tutur/VERB/2/parataxis Otieno/PROPN/4/nsubj/S-PER "
+            "di/ADP/7/case hadapan/NOUN/4/obl Menlu/PROPN/7/nmod Peru/PROPN/8/flat:name/S-LOC "
+            "Ana/PROPN/8/flat:name/B-PER Soto/PROPN/10/flat:name/E-PER usai/ADP/13/mark melakukan/VERB/4/advcl "
+            "pertemuan/NOUN/13/obj bilateral/ADJ/14/amod ./PUNCT/2/punct")
+    result = run(article(arrived, tokens(said)))
+    assert {frozenset((s, o)) for s, o, _ in facts(result, "meets")} == {frozenset(("Amani Otieno", "Ana Soto"))}
+    # two people of one state: no meeting read from the phrase alone
+    one_state = said.replace("Peru/PROPN/8/flat:name/S-LOC", "Kenya/PROPN/8/flat:name/S-LOC")
+    result = run(article(arrived, tokens(one_state)))
+    assert not facts(result, "meets")
