@@ -63,7 +63,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
           cache: str | Path | None | bool = True, threads: int | None = None,
           spec: ModelSpec | None = None, formats: Sequence[str] = ("ttl", "trig"), store: str | Path | None = None,
           batch_size: int = 32, progress: Callable[[list[Article]], None] | None = None,
-          on_load: Callable[[], None] | None = None, workers: int | None = None,
+          on_load: Callable[[int], None] | None = None, workers: int | None = None,
           scheduler: str | None = None, on_total: Callable[[int], None] | None = None,
           processes: int | None = None) -> BuildResult:
     """Read ``inputs`` (files or folders of .txt/.jsonl), analyse and extract, and (with ``out``) write
@@ -76,7 +76,8 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
     ``default_threads()``). ``processes``: without Dask, analyse in that many worker processes of one
     torch thread each (``diplograf.extract.parallel``); by default ``threads`` of them when at least
     ``PROCESS_MIN_WORDS`` words are not in the cache, else one process. ``on_total`` hears the words to
-    analyse once the inputs are read;
+    analyse once the inputs are read; ``on_load`` hears, before the models load, how many analysis
+    processes will load them;
     ``progress`` the articles done, batch by batch. Bad input raises InputError before any analysis, and
     leaves earlier outputs whole."""
     from .build import ArticleGraphs
@@ -117,7 +118,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
 
     def load():  # only when an article is not in the cache: a cached rebuild imports no torch
         if on_load:
-            on_load()
+            on_load(processes if not distributed else 1)
         if processes > 1 and not distributed:
             from diplograf.extract.parallel import ProcessAnalyser
 
@@ -136,7 +137,7 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
 
         sentences = analyse_on(articles, analysis_cache, spec, workers=workers, scheduler=scheduler,
                                threads=threads, batch_size=batch_size, progress=progress,
-                               on_connect=lambda client: on_load and on_load())
+                               on_connect=lambda client: on_load and on_load(1))
         return components(articles, sentences, contain=contain)
 
     def run() -> BuildResult:

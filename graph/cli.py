@@ -118,14 +118,16 @@ def cmd_build(args) -> int:
         if log:
             log.update(words)
 
-    def announce() -> None:
+    def announce(processes: int = 1) -> None:
         if loud and args.scheduler:
             print(f"analysing on the Dask cluster at {args.scheduler}", file=sys.stderr)
         elif loud and args.workers:
             print(f"analysing on {args.workers} local worker process(es), each loading the Stanza models",
                   file=sys.stderr)
         elif loud:
-            print(f"loading the Stanza models ({spec.package}, {args.threads} thread(s))", file=sys.stderr)
+            how = (f"{processes} analysis processes of 1 thread each" if processes > 1
+                   else f"{args.threads} thread(s)")
+            print(f"loading the Stanza models ({spec.package}, {how})", file=sys.stderr)
 
     with bar:
         result = build(args.inputs, args.out, min_confidence=args.min_confidence, on_error=args.on_error,
