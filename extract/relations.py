@@ -91,6 +91,13 @@ def party_nouns() -> frozenset[str]:
     return frozenset(norm(w) for row in rows for w in row["words"].split(";") if w.strip())
 
 
+def has_own_subject(sentence: Sentence, verb: Word) -> bool:
+    """Whether a verb has a subject of its own, not a relative pronoun ("para pejabat ... menggelar X"):
+    it takes no party from the clause above or from nearby."""
+    return verb.upos == "VERB" and any(c.deprel.split(":")[0] == "nsubj" and c.upos != "PRON"
+                                       for c in sentence.children(verb.index))
+
+
 class _Args:
     """Finds the mentions that fill a trigger's slots."""
 
@@ -166,8 +173,7 @@ class _Args:
         if trigger.upos == "NOUN" and trigger.head:
             word = self.s.word(trigger.head)
             anchors.append(word)  # "mengadakan pembicaraan": the light verb
-        own = any(c.deprel.split(":")[0] == "nsubj" and c.upos != "PRON" for c in self.s.children(trigger.index))
-        if slot == "nsubj" and not (trigger.upos == "VERB" and own):
+        if slot == "nsubj" and not has_own_subject(self.s, trigger):
             # "X tiba di A ... dan menghadiri B", "X bertemu ..., dan menyaksikan peluncuran B":
             # coordinated verbs share X (a verb with a subject of its own does not)
             while word.head and word.deprel in ("conj", "xcomp", "advcl") and len(anchors) < 4:
@@ -403,9 +409,7 @@ def find_relations(article: Article, sentence: Sentence, mentions: list[Mention]
         by_syntax = bool(subjects)
         # "para pejabat dari 40 negara menggelar X": a verb whose own subject names no party has no party
         # to take from nearby
-        own_subject = trigger.upos == "VERB" and any(c.deprel.split(":")[0] == "nsubj" and c.upos != "PRON"
-                                                     for c in sentence.children(trigger.index))
-        if not subjects and not (passive and trigger.upos == "VERB") and not own_subject:
+        if not subjects and not (passive and trigger.upos == "VERB") and not has_own_subject(sentence, trigger):
             # the nearest party inside the clause the trigger belongs to; a passive verb with no agent
             # ("telah resmi diluncurkan di Kenya") names nobody who acted
             clause = trigger.head if trigger.head and trigger.deprel.split(":")[0] not in ("root", "parataxis") \
