@@ -38,10 +38,14 @@ class Gazetteer:
         toks = tuple(tokenize_alias(alias))
         if not toks:
             return
-        self.aliases.setdefault(toks, entry.key)
+        # Stanza sometimes splits "Trans-Pasifik" into "Trans", "-", "Pasifik": the hyphen, stripped as an
+        # edge mark in ``match``, is then an empty word
+        split = tuple(part for t in toks for part in _hyphen_parts(t))
+        for form in {toks, split}:
+            self.aliases.setdefault(form, entry.key)
+            self.max_len = max(self.max_len, len(form))
         if len(alias) <= 4 and alias.isupper():
             self.acronyms.add(toks)
-        self.max_len = max(self.max_len, len(toks))
 
     def match(self, words: list[str], i: int) -> tuple[int, GazEntry] | None:
         """Longest entry starting at word ``i``: (number of words, entry)."""
@@ -66,6 +70,12 @@ class Gazetteer:
 
 #: Marks a word may carry at its edges that are no part of a name.
 EDGE_MARKS = "-–\"'“”„«»"
+
+
+def _hyphen_parts(token: str) -> list[str]:
+    """"trans-pasifik" -> ["trans", "", "pasifik"]: the words of a hyphenated word split, as ``match`` sees them."""
+    parts = token.split("-")
+    return [p for i, part in enumerate(parts) for p in ([part] if i == 0 else ["", part])] if all(parts) else [token]
 
 
 def tokenize_alias(alias: str) -> list[str]:

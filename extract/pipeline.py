@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from . import calibration, events, gazetteer, merge, pairs, quotes, relations, roles
+from . import calibration, events, gazetteer, memberships, merge, pairs, quotes, relations, roles
 from . import entities as ent
 from .cache import AnalysisCache, analyse_cached
 from .records import (
@@ -35,8 +35,8 @@ ROLE_DISTINCT = relations_flagged("role-distinct")
 #: Name -> (phase, function). Phase "mentions": fn(state); phase "facts": fn(state, corpus).
 REGISTRY: dict[str, tuple[str, Callable]] = {}
 DEFAULT_COMPONENTS = ("ner_gazetteer", "proper_names", "cues", "principals", "roles", "brackets", "name_parts",
-                      "titles", "groups", "home_government", "pronouns", "role_facts", "relations", "pairs", "events",
-                      "event_time", "said_time", "calibrate", "dedupe")
+                      "titles", "groups", "home_government", "pronouns", "role_facts", "relations", "pairs",
+                      "memberships", "events", "event_time", "said_time", "calibrate", "dedupe")
 
 
 @dataclass
@@ -198,8 +198,6 @@ HOME_ROLES = roles_flagged("home")
 STATE_ROLES = LEADER_ROLES | DOMESTIC_ROLES
 #: The state whose press the extractor reads: an office named with no state is this state's.
 HOME_STATE = "country:ID"
-#: Prepositions before a state that make it a place, not whom a role serves.
-PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "dalam"})
 
 
 def article_groups(state: ArticleState, corpus: Corpus) -> dict[str, list[str]]:
@@ -258,7 +256,7 @@ def _implied_employer(state: ArticleState, corpus: Corpus, h: roles.RoleHolding,
     named = {id(m): key for m in mentions
              if m.entity in corpus.entities and (key := pairs.state_of(m, corpus.entities))}
     actors = {key for m in mentions if id(m) in named and id(m) not in employers  # Rutte's in "PM Belanda Mark Rutte"
-              and not _is_place(sentence, mentions, m) for key in [named[id(m)]]
+              and not relations.named_as_place(sentence, mentions, m) for key in [named[id(m)]]
               # "Shinzo Abe mengatakan Jepang ingin ...": the state acts as a subject, not as what is visited
               if any(sentence.word(i).deprel.startswith("nsubj") for i in range(m.first, m.last + 1))}
     if len(actors) == 1:
@@ -273,15 +271,6 @@ def _implied_employer(state: ArticleState, corpus: Corpus, h: roles.RoleHolding,
         # named with no state, in a sentence that names the home state, is the home state's
         return HOME_STATE, 0.45
     return None, 0.0
-
-
-def _is_place(sentence: Sentence, mentions: list[Mention], m: Mention) -> bool:
-    """"di Mesir", "ke Laos", "Vientiane, Laos": a state named as where, not who."""
-    before = sentence.word(m.first - 1).text.lower() if m.first > 1 else ""
-    if before in PLACE_PREPOSITIONS:
-        return True
-    prev = [x for x in mentions if x.last == m.first - 2]
-    return before == "," and bool(prev) and prev[0].type in ("City", "Region")
 
 
 #: Acts between parties of which one at least must be a state, a body or someone holding an office:
@@ -380,6 +369,14 @@ def _pairs(state: ArticleState, corpus: Corpus) -> None:
                   if f.predicate == "holdsRole" and corpus.entities[f.object].type == "Country"}
     for s in state.sentences:
         state.facts.extend(pairs.find_pair_relations(state.article, s, state.mentions[s.index], corpus.entities, ctx))
+
+
+@component("memberships", "facts")
+def _memberships(state: ArticleState, corpus: Corpus) -> None:
+    """memberOf between a state and a body of ``data/memberships.tsv`` named in one sentence, when the
+    state belonged to the body on the article's day (``memberships.py``)."""
+    for s in state.sentences:
+        state.facts.extend(memberships.membership_facts(state.article, s, state.mentions[s.index], corpus.entities))
 
 
 #: How many sentences back an undated act may take its day from ("Kedua pemimpin menandatangani ...",

@@ -347,6 +347,19 @@ def _possessed_by_them(sentence: Sentence, trigger: Word) -> bool:
     return trigger.index < len(sentence.words) and sentence.word(trigger.index + 1).text.lower() == "mereka"
 
 
+#: Prepositions before a state that make it a place: not who acts, belongs or is served by a role.
+PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "dalam"})
+
+
+def named_as_place(sentence: Sentence, mentions: list[Mention], m: Mention) -> bool:
+    """"di Mesir", "ke Laos", "Vientiane, Laos": a state named as where, not who."""
+    before = sentence.word(m.first - 1).text.lower() if m.first > 1 else ""
+    if before in PLACE_PREPOSITIONS:
+        return True
+    prev = [x for x in mentions if x.last == m.first - 2]
+    return before == "," and bool(prev) and prev[0].type in ("City", "Region")
+
+
 def one_place(m: Mention) -> bool:
     """A mention of one known place: not a group ("di kedua negara": in both states, no one place)."""
     return m.type in PLACE_TYPES and bool(m.entity) and not m.entity.startswith("group:")

@@ -52,3 +52,10 @@ def test_role_table_has_longest_forms():
 def test_a_quote_the_tokenizer_left_on_a_name_is_no_part_of_it():
     assert _match("”Kenya dan Peru sudah") == ["country:KE", "country:PE"]
     assert _match("“Peru”") == ["country:PE"]
+
+
+def test_a_hyphenated_name_matches_when_the_tokenizer_splits_it():
+    # "Kemitraan Trans-Pasifik" as Stanza sometimes gives it: "Trans", "-", "Pasifik"
+    assert _match("dalam Kemitraan Trans - Pasifik ( TPP )") == ["initiative:TPP", "initiative:TPP"]
+    assert _match("forum Asia - Pasifik") == ["region:ASIA-PACIFIC"]
+    assert _match("Kemitraan Trans-Pasifik") == ["initiative:TPP"]
