@@ -1,6 +1,6 @@
 """Memberships the news takes for granted: a state and a body it belongs to, named in one sentence.
 
-Reporters rarely write that Vietnam is a member of the TPP; they write "Vietnam could gain most from the TPP"
+Reporters rarely write that Peru is a member of APEC; they write "Peru berharap APEC membahas perdagangan"
 and leave the membership to the reader. ``data/memberships.tsv`` holds who belongs to which intergovernmental
 body and since or until when; ``membership_facts`` reads a sentence that names both a state (by its name,
 not a pronoun or a group noun) and one of those bodies, and gives ``memberOf`` when the article's date falls
@@ -84,7 +84,7 @@ def is_member(state: str, body: str, day: dt.date | None) -> bool:
 def membership_facts(article: Article, sentence: Sentence, mentions: Sequence[Mention],
                      entities: Mapping[str, Entity]) -> list[Fact]:
     """``memberOf`` for each state named in ``sentence`` that belonged, on the article's day, to a body of
-    the table the sentence also names. A state named only as a place ("di Laos") is no party: the sentence
+    the table the sentence also names. A state named only as a place ("di Peru") is no party: the sentence
     is about a venue. (A body inside an event's name, "KTT ASEAN", is no mention of its own here.)"""
     table_of = memberships()
     bodies = sorted({m.entity for m in mentions if m.entity in table_of})

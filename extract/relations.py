@@ -352,7 +352,7 @@ PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "dalam"})
 
 
 def named_as_place(sentence: Sentence, mentions: list[Mention], m: Mention) -> bool:
-    """"di Mesir", "ke Laos", "Vientiane, Laos": a state named as where, not who."""
+    """"di Mesir", "ke Peru", "Lima, Peru": a state named as where, not who."""
     before = sentence.word(m.first - 1).text.lower() if m.first > 1 else ""
     if before in PLACE_PREPOSITIONS:
         return True
