@@ -174,15 +174,15 @@ def _publish(result: BuildResult, out: Path, formats: list[str], store: str | Pa
     from .outputs import entity_rows, fact_rows, staging, write_jsonl
     from .view import write_html
 
-    distinct: set[int] = set()  # the triples' hashes: a count only
-
     def count(name: URIRef, g: Graph) -> None:
         result.graph_triples = (result.graph_triples or 0) + len(g)
-        distinct.update(map(hash, g))
+
+    def distinct(n: int) -> None:
+        result.triples = n
 
     with staging(out) as stage:
-        written = [out / p.name for p in write_formats(result.graphs, stage, formats, also=[count])]
-        result.triples = len(distinct)
+        written = [out / p.name for p in write_formats(result.graphs, stage, formats, also=[count],
+                                                        distinct=distinct)]
         write_jsonl(fact_rows(result.extraction), stage / "facts.jsonl")
         write_jsonl(entity_rows(result.extraction), stage / "entities.jsonl")
         write_jsonl(result.rejected, stage / "rejected.jsonl")  # always: empty says nothing was skipped
