@@ -7,7 +7,7 @@ merges the runs, drops the repeats, and writes each subject once as Turtle (``tu
 its classes first, then the predicates, ``;`` between predicates and ``,`` between objects; prefixed
 names from the project's prefix table where the local name is plain Turtle, ``<full IRI>`` elsewhere;
 integers, decimals and booleans bare, other literals with their language or datatype. Same triples,
-same bytes (the order is that of the N-Triples text); the bytes differ from rdflib's Turtle, the triples
+same bytes (subjects in the order of their N-Triples text); the bytes differ from rdflib's Turtle, the triples
 do not (tests read both back).
 """
 
