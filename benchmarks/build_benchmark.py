@@ -2,7 +2,7 @@
 corpus sizes, and (``--workers N``) a build on N Dask worker processes compared byte for byte.
 
     python benchmarks/build_benchmark.py [--sizes 30,300] [--shared ../shared] [--threads N] [--workers N]
-                                         [--baseline REV]
+                                         [--baseline REV] [--cached-only CACHE]
 
 ``make benchmark-build`` runs ``--sizes 30,300 --workers 2``; ``make benchmark-baseline`` runs
 ``--sizes 30,300 --baseline 2b45114`` (the code before issue 21).
@@ -14,7 +14,10 @@ a process of its own, so its peak RSS (``ru_maxrss``, the high-water mark) is it
 load average is printed beside the figures: on a shared machine, compare figures of one run. With
 ``--baseline REV``, the same samples are also built cold by the code of git revision REV (a temporary
 worktree with a venv of its own that reuses this one's packages), through its CLI, in the same run:
-both rows and the ratio are printed. A benchmark prints figures; it asserts nothing.
+both rows and the ratio are printed. With ``--cached-only CACHE``, only the cached builds are measured,
+from an existing analysis cache (such as ~/.cache/diplograf): a first build of each sample fills in what
+the cache lacks (cold where it lacks all), then the measured build reads everything from it.
+A benchmark prints figures; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     from diplograf.extract.pipeline import cached_states, finish
     from diplograf.graph.build import ArticleGraphs
     from diplograf.graph.formats import write_formats
-    from diplograf.graph.outputs import entity_rows, fact_rows, write_jsonl
+    from diplograf.graph.outputs import each_entity_row, each_fact_row, write_jsonl
     from diplograf.graph.view import write_html
 
     times = {"models": 0.0, "stanza": 0.0}
@@ -92,8 +95,8 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     times["stanza"] -= times["models"]
     t = time.perf_counter()
     write_formats(ArticleGraphs(extraction), out, ["ttl", "trig"])  # a graph at a time
-    write_jsonl(fact_rows(extraction), out / "facts.jsonl")
-    write_jsonl(entity_rows(extraction), out / "entities.jsonl")
+    write_jsonl(each_fact_row(extraction), out / "facts.jsonl")
+    write_jsonl(each_entity_row(extraction), out / "entities.jsonl")
     times["graph and outputs"] = time.perf_counter() - t
     t = time.perf_counter()
     write_html(extraction, out / "graph.html")
@@ -211,9 +214,17 @@ def same_outputs(a: Path, b: Path) -> str:
     return "byte-identical" if not differ else "DIFFERENT: " + ", ".join(differ)
 
 
-def one_size(args, size: int, threads: int, tmp: Path, old_python: Path | None) -> tuple[float, float]:
-    """The builds of one sample size, printed; returns the peak RSS of its cold and its cached build."""
+def one_size(args, size: int, threads: int, tmp: Path, old_python: Path | None) -> tuple[float | None, float]:
+    """The builds of one sample size, printed; returns the peak RSS of its cold (None with
+    ``--cached-only``) and its cached build."""
     base = {"shared": str(args.shared), "size": size, "threads": threads}
+    if args.cached_only:
+        job = base | {"cache": str(args.cached_only.expanduser())}
+        run_child(job | {"name": "filling the cache", "out": f"{tmp}/fill-{size}"})
+        r = run_child(job | {"name": "cached", "out": f"{tmp}/cached-{size}"})
+        print(f"-- {r['articles']} articles, {r['words']} words")
+        report("cached", r)
+        return None, r["rss_mb"]
     runs = {}
     for name in ("cold", "cached"):
         runs[name] = run_child(base | {"name": name, "cache": f"{tmp}/cache-{size}", "out": f"{tmp}/{name}-{size}"})
@@ -249,6 +260,9 @@ def main() -> int:
     ap.add_argument("--baseline", metavar="REV",
                     help="also build each sample cold with the code of git revision REV (e.g. 2b45114, before "
                          "issue 21), in a temporary worktree, and print both rows and the ratio")
+    ap.add_argument("--cached-only", type=Path, metavar="CACHE",
+                    help="measure only the cached builds, from the analysis cache folder CACHE (e.g. "
+                         "~/.cache/diplograf); what it lacks is analysed into it first, unmeasured")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -274,6 +288,8 @@ def main() -> int:
     if len(sizes) > 1:
         small, large = min(sizes), max(sizes)
         for i, name in enumerate(("cold", "cached")):
+            if peaks[small][i] is None:
+                continue
             print(f"peak RSS {name}: {peaks[small][i]:.0f} MB at {small} articles, {peaks[large][i]:.0f} MB at "
                   f"{large} ({peaks[large][i] / peaks[small][i] - 1:+.0%})")
     return 0

@@ -222,6 +222,12 @@ def year_hint(text: str) -> int | None:
     return max(days).year if days else None
 
 
+def forget_memos() -> None:
+    """Empty the memos of this module (a corpus's sentences fill them up to their bounds)."""
+    for memo in (_dateparser, _normalise, year_hint):
+        memo.cache_clear()
+
+
 def find_full_date(text: str) -> dt.date | None:
     """The first full date written out in ``text`` (a span gives its first day)."""
     return next((w.day for w in normalise(text, None) if w.day), None)

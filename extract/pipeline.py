@@ -583,7 +583,18 @@ def finish(states: list[ArticleState], components: Sequence[str] = DEFAULT_COMPO
     states = [st for st in states if not st.failed]
     merge.merge(f for st in states for f in st.facts)
     results = [ArticleResult(st.article, st.sentences, kept[id(st)], st.facts) for st in states]
+    forget_memos()
     return Extraction(results, corpus.entities, failed)
+
+
+def forget_memos() -> None:
+    """Empty the rules' memos once the facts are found: they fill with the corpus's words and sentences
+    (``norm`` up to 131,072 words, ``dates`` up to 8,192 sentences), and nothing after the fact phase
+    needs them (a build's memory stays flat with the corpus; docs/benchmarks.md)."""
+    from . import dates
+
+    norm.cache_clear()
+    dates.forget_memos()
 
 
 def _read_sentences(st: ArticleState) -> None:

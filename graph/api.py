@@ -171,20 +171,20 @@ def _check_writable(out: Path) -> None:
 def _publish(result: BuildResult, out: Path, formats: list[str], store: str | Path | None) -> list[Path]:
     """Every output into a staging folder, then renamed into ``out`` together."""
     from .formats import write_formats
-    from .outputs import entity_rows, fact_rows, staging, write_jsonl
+    from .outputs import each_entity_row, each_fact_row, staging, write_jsonl
     from .view import write_html
-
-    distinct: set[int] = set()  # the triples' hashes: a count only
 
     def count(name: URIRef, g: Graph) -> None:
         result.graph_triples = (result.graph_triples or 0) + len(g)
-        distinct.update(map(hash, g))
+
+    def distinct(n: int) -> None:
+        result.triples = n
 
     with staging(out) as stage:
-        written = [out / p.name for p in write_formats(result.graphs, stage, formats, also=[count])]
-        result.triples = len(distinct)
-        write_jsonl(fact_rows(result.extraction), stage / "facts.jsonl")
-        write_jsonl(entity_rows(result.extraction), stage / "entities.jsonl")
+        written = [out / p.name for p in write_formats(result.graphs, stage, formats, also=[count],
+                                                        distinct=distinct)]
+        write_jsonl(each_fact_row(result.extraction), stage / "facts.jsonl")
+        write_jsonl(each_entity_row(result.extraction), stage / "entities.jsonl")
         write_jsonl(result.rejected, stage / "rejected.jsonl")  # always: empty says nothing was skipped
         write_html(result.extraction, stage / "graph.html")
         written += [out / n for n in ("facts.jsonl", "entities.jsonl", "rejected.jsonl", "graph.html")]

@@ -1,6 +1,6 @@
 """RDF serialisations of the article graphs: a registry of writers, each deterministic and atomic.
 
-    ttl     graph.ttl     the union of all article graphs (Turtle, sorted by rdflib)
+    ttl     graph.ttl     the union of all article graphs (Turtle, through sorted runs on disk: ``turtle``)
     nt      graph.nt      the union as N-Triples, written line by line (large corpora)
     nq      graph.nq      the dataset as N-Quads: one named graph per article, streamed
     trig    graph.trig    the dataset as TriG: one named graph per article
@@ -11,7 +11,9 @@ Same article graphs, same bytes: graphs come in IRI order, lines are sorted insi
 
 from __future__ import annotations
 
+import gc
 import json
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from rdflib.plugins.serializers.nt import _nt_row  # the exact N-Triples escapin
 
 from .build import PREFIXES, new_graph
 from .outputs import atomic_write
+from .turtle import SortedLines, turtle_order, write_turtle
 
 Graphs = dict[URIRef, Graph]
 Writer = Callable[[Graphs, Path], None]
@@ -45,11 +48,18 @@ class Sink:
     def finish(self) -> None:
         """What is written once every graph has come (a union, a header)."""
 
+    def release(self) -> None:
+        """Let go of what waits beside the file (runs, blocks on disk); called more than once is fine."""
+
     def close(self) -> None:
-        self.finish()
-        self._write.__exit__(None, None, None)
+        try:
+            self.finish()
+            self._write.__exit__(None, None, None)
+        finally:
+            self.release()
 
     def abort(self, err: BaseException) -> None:
+        self.release()
         self._write.__exit__(type(err), err, err.__traceback__)
 
 
@@ -98,18 +108,22 @@ def union(graphs: Graphs) -> Graph:
 
 @writer("ttl", "graph.ttl")
 class TurtleSink(Sink):
-    """The union of the graphs, as rdflib's Turtle writer sorts it (the one format that needs it whole)."""
+    """The union of the graphs as Turtle, a subject at a time: the triples wait as N-Triples lines in
+    sorted runs on disk, not as a union graph (``turtle``: memory stays flat with the corpus)."""
 
     def __init__(self, path: Path):
         super().__init__(path)
-        self.union = new_graph()
+        self.lines = SortedLines(path.parent, turtle_order)
+        self.count: int | None = None  # distinct triples, once written
 
     def add(self, name: URIRef, g: Graph) -> None:
-        for triple in g:
-            self.union.add(triple)
+        self.lines.add(map(_nt_row, g))
 
     def finish(self) -> None:
-        self.handle.write(self.union.serialize(format="turtle"))
+        self.count = write_turtle(self.lines, self.handle, PREFIXES)
+
+    def release(self) -> None:
+        self.lines.close()
 
 
 @writer("nt", "graph.nt")
@@ -150,12 +164,13 @@ def to_dataset(graphs: Graphs) -> Dataset:
 class TrigSink(Sink):
     """TriG, a graph at a time in IRI order (rdflib's TriG serializer orders graphs by its store, which
     differs from run to run): each graph's Turtle, its prefixes gathered at the top; the blocks wait
-    as text, not as graphs."""
+    on disk (a temporary file beside the output), not as graphs or text."""
 
     def __init__(self, path: Path):
         super().__init__(path)
         self.prefixes: set[str] = set()
-        self.blocks: dict[str, str] = {}
+        self.spill = tempfile.TemporaryFile(dir=path.parent)  # nameless: gone when closed, or on a kill
+        self.blocks: dict[str, tuple[int, int]] = {}  # graph IRI -> (offset, length) in ``spill``
         self.bound = set(new_graph().namespaces())
 
     def add(self, name: URIRef, g: Graph) -> None:
@@ -172,11 +187,19 @@ class TrigSink(Sink):
                 body.append("    " + line)
             elif body:
                 body.append("")
-        self.blocks[str(name)] = f"<{name}> {{\n" + "\n".join(body).rstrip() + "\n}\n"
+        block = (f"<{name}> {{\n" + "\n".join(body).rstrip() + "\n}\n").encode("utf-8")
+        self.blocks[str(name)] = (self.spill.tell(), len(block))
+        self.spill.write(block)
 
     def finish(self) -> None:
-        self.handle.write("\n".join(sorted(self.prefixes)) + "\n\n"
-                          + "\n".join(self.blocks[k] for k in sorted(self.blocks)))
+        self.handle.write("\n".join(sorted(self.prefixes)) + "\n\n")
+        for i, key in enumerate(sorted(self.blocks)):
+            offset, length = self.blocks[key]
+            self.spill.seek(offset)
+            self.handle.write(("\n" if i else "") + self.spill.read(length).decode("utf-8"))
+
+    def release(self) -> None:
+        self.spill.close()
 
 
 def _sort_jsonld(value):
@@ -235,9 +258,12 @@ def _write_all(graphs: Iterable[tuple[URIRef, Graph]], sinks: list[Sink]) -> Non
 
 
 def write_formats(graphs: Graphs | Iterable[tuple[URIRef, Graph]], out: Path, formats: list[str],
-                  also: Sequence[Callable[[URIRef, Graph], None]] = ()) -> list[Path]:
+                  also: Sequence[Callable[[URIRef, Graph], None]] = (),
+                  distinct: Callable[[int], None] | None = None) -> list[Path]:
     """Write each asked format into ``out``, a graph at a time: ``graphs`` is a mapping or (name, graph)
     pairs in IRI order, each built when it comes and dropped once written (``also`` hears each too).
+    ``distinct`` hears the number of distinct triples once all are written: the Turtle writer's count,
+    or (no ttl asked) a count through sorted runs on disk; never a set of the corpus's triples in memory.
     Returns the paths written."""
     pairs = graphs.items() if isinstance(graphs, Mapping) else graphs
     sinks: list[Sink] = []
@@ -248,13 +274,24 @@ def write_formats(graphs: Graphs | Iterable[tuple[URIRef, Graph]], out: Path, fo
         for sink in sinks:
             sink.abort(err)
         raise
+    turtle = next((sink for sink in sinks if isinstance(sink, TurtleSink)), None)
+    counter = SortedLines(out) if distinct is not None and turtle is None else None
 
     def each() -> Iterator[tuple[URIRef, Graph]]:
         for name, g in pairs:
             for hear in also:
                 hear(name, g)
+            if counter is not None:
+                counter.add(map(_nt_row, g))
             yield name, g
             del g
+            gc.collect(1)  # an rdflib graph is a reference cycle: free it now, not at a full collection
 
-    _write_all(each(), sinks)
+    try:
+        _write_all(each(), sinks)
+        if distinct is not None:
+            distinct(sum(1 for _ in counter.distinct()) if counter is not None else turtle.count)
+    finally:
+        if counter is not None:
+            counter.close()
     return [out / WRITERS[name][0] for name in formats]

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from diplograf.extract.records import Extraction
+from diplograf.extract.records import ArticleResult, Extraction
 from diplograf.ontology.iris import entity_iri
 
 from .build import fact_event_iri
@@ -93,10 +93,15 @@ def write_jsonl(rows: Iterable[dict], path: Path) -> int:
     return count
 
 
-def fact_rows(extraction: Extraction) -> list[dict]:
+def _by_article(extraction: Extraction) -> list[ArticleResult]:
+    return sorted(extraction.articles, key=lambda res: res.article.id)
+
+
+def each_fact_row(extraction: Extraction) -> Iterator[dict]:
+    """facts.jsonl's rows in their order, an article at a time: a corpus's rows are never all held."""
     ents = extraction.entities
-    rows = []
-    for res in extraction.articles:
+    for res in _by_article(extraction):
+        rows = []
         for f in res.facts:
             rows.append({
                 "article": f.article, "predicate": f.predicate,
@@ -110,19 +115,28 @@ def fact_rows(extraction: Extraction) -> list[dict]:
                 "event": str(fact_event_iri(f)),
                 "plover": f.plover, "plover_mode": f.mode, "cameo": f.cameo, "modality": f.modality,
             })
-    return sorted(rows, key=lambda r: (r["article"], r["start"], r["predicate"], r["subject"], r["object"],
-                                       r["role"] or ""))
+        yield from sorted(rows, key=lambda r: (r["article"], r["start"], r["predicate"], r["subject"], r["object"],
+                                               r["role"] or ""))
 
 
-def entity_rows(extraction: Extraction) -> list[dict]:
-    rows = []
-    for res in extraction.articles:
+def each_entity_row(extraction: Extraction) -> Iterator[dict]:
+    """entities.jsonl's rows (one per entity per article naming it) in their order, an article at a time."""
+    for res in _by_article(extraction):
         aliases: dict[str, set[str]] = {}
         for m in res.mentions:
             if m.entity:
                 aliases.setdefault(m.entity, set()).add(m.text)
+        rows = []
         for key, forms in aliases.items():
             ent = extraction.entities[key]
             rows.append({"article": res.article.id, "name": ent.name, "type": ent.type,
                          "aliases": sorted(forms), "wikidata": ent.wikidata, "iri": str(entity_iri(key))})
-    return sorted(rows, key=lambda r: (r["article"], r["type"], r["name"]))
+        yield from sorted(rows, key=lambda r: (r["article"], r["type"], r["name"]))
+
+
+def fact_rows(extraction: Extraction) -> list[dict]:
+    return list(each_fact_row(extraction))
+
+
+def entity_rows(extraction: Extraction) -> list[dict]:
+    return list(each_entity_row(extraction))

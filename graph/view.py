@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 
@@ -51,8 +52,9 @@ OPTIONS = {
 }
 
 
-def to_networkx(extraction: Extraction) -> nx.MultiDiGraph:
-    """Entities as nodes, facts as edges (one edge per fact, evidence attached)."""
+def to_networkx(extraction: Extraction, details: bool = True) -> nx.MultiDiGraph:
+    """Entities as nodes, facts as edges (one edge per fact; with ``details``, the fact's predicate,
+    evidence and the like on its edge: the page reads only the nodes and the degrees, so it goes without)."""
     g = nx.MultiDiGraph()
     ents = extraction.entities
     for res in extraction.articles:
@@ -60,6 +62,9 @@ def to_networkx(extraction: Extraction) -> nx.MultiDiGraph:
             for key in (f.subject, f.object):
                 e = ents[key]
                 g.add_node(key, label=e.name, type=e.type, aliases=sorted(e.aliases), wikidata=e.wikidata)
+            if not details:
+                g.add_edge(f.subject, f.object)
+                continue
             g.add_edge(f.subject, f.object, predicate=f.predicate, article=f.article, evidence=f.evidence,
                        date=f.date.isoformat() if f.date else None, role=f.role, confidence=f.confidence)
     return g
@@ -90,90 +95,150 @@ def evidence_marks(res: ArticleResult, f: Fact) -> list[list]:
     return kept
 
 
-def view_data(extraction: Extraction, g: nx.MultiDiGraph) -> dict:
-    """Everything the page's script needs, as plain JSON-able data (sorted: same input, same bytes)."""
-    ents = extraction.entities
-    facts, articles = [], {}
+def _day(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+def sorted_facts(extraction: Extraction) -> list[tuple[ArticleResult, Fact]]:
+    """Every fact with its article's result, in the page's order (article, offset, predicate, parties)."""
+    pairs = [(res, f) for res in extraction.articles for f in res.facts]
+    pairs.sort(key=lambda rf: (rf[1].article, rf[1].start, rf[1].predicate, rf[1].subject, rf[1].object,
+                               rf[1].role or ""))
+    return pairs
+
+
+def fact_record(res: ArticleResult, f: Fact, ents: dict) -> dict:
+    """One fact as the page's script reads it."""
+    return {"s": f.subject, "o": f.object, "p": f.predicate, "role": f.role, "conf": round(f.confidence, 3),
+            "date": _day(f.date), "end": _day(f.date_end), "period": f.period,
+            "place": ents[f.place].name if f.place else None, "article": f.article,
+            "evidence": f.evidence, "marks": evidence_marks(res, f), "start": f.start}
+
+
+def _view_parts(extraction: Extraction, g: nx.MultiDiGraph) -> dict:
+    """The page's data but its facts (``sorted_facts``, made into records one at a time)."""
+    articles = {}
     for res in extraction.articles:
         a = res.article
         if res.facts:
-            articles[a.id] = {"title": a.title, "url": a.url, "date": a.date.isoformat() if a.date else None,
-                              "source": a.source}
-        for f in res.facts:
-            facts.append({
-                "s": f.subject, "o": f.object, "p": f.predicate, "role": f.role, "conf": round(f.confidence, 3),
-                "date": f.date.isoformat() if f.date else None,
-                "end": f.date_end.isoformat() if f.date_end else None, "period": f.period,
-                "place": ents[f.place].name if f.place else None, "article": f.article,
-                "evidence": f.evidence, "marks": evidence_marks(res, f), "start": f.start,
-            })
-    facts.sort(key=lambda r: (r["article"], r["start"], r["p"], r["s"], r["o"], r["role"] or ""))
+            articles[a.id] = {"title": a.title, "url": a.url, "date": _day(a.date), "source": a.source}
     entities = {k: {"name": g.nodes[k]["label"], "type": g.nodes[k]["type"], "aliases": g.nodes[k]["aliases"],
                     "wikidata": g.nodes[k]["wikidata"], "degree": g.degree(k)} for k in sorted(g.nodes)}
     types = sorted({e["type"] for e in entities.values()})
-    return {"entities": entities, "facts": facts, "articles": articles,
+    return {"entities": entities, "articles": articles,
             "colours": {t: COLOURS.get(t, OTHER_COLOUR) for t in types}, "symmetric": sorted(SYMMETRIC)}
 
 
-def script_json(data: dict) -> str:
-    """JSON that is safe inside a <script> element: no '<', '>' or '&' can end or open a tag."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                    ("\u2029", "\\u2029")):
+def view_data(extraction: Extraction, g: nx.MultiDiGraph) -> dict:
+    """Everything the page's script needs, as plain JSON-able data (sorted: same input, same bytes)."""
+    ents = extraction.entities
+    return _view_parts(extraction, g) | {"facts": [fact_record(res, f, ents) for res, f in sorted_facts(extraction)]}
+
+
+#: What cannot stand inside a <script> element as it is, and its JSON escape.
+SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+def _script_safe(text: str) -> str:
+    for ch, esc in SCRIPT_ESCAPES:
         text = text.replace(ch, esc)
     return text
 
 
-def _edge_title(g: nx.MultiDiGraph, facts: list[dict]) -> str:
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def script_json(data: dict) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' can end or open a tag."""
+    return _script_safe(_dumps(data))
+
+
+def script_json_parts(extraction: Extraction, g: nx.MultiDiGraph) -> Iterator[str]:
+    """``script_json(view_data(extraction, g))`` in pieces, a fact at a time: the facts' records are
+    never all held (same text: the keys are written in sorted order, as ``sort_keys`` would)."""
+    ents = extraction.entities
+    data = _view_parts(extraction, g)
+    keys = sorted([*data, "facts"])
+    for i, key in enumerate(keys):
+        yield ("{" if i == 0 else ",") + _dumps(key) + ":"
+        if key != "facts":
+            yield _script_safe(_dumps(data[key]))
+            continue
+        yield "["
+        for n, (res, f) in enumerate(sorted_facts(extraction)):
+            yield ("," if n else "") + _script_safe(_dumps(fact_record(res, f, ents)))
+        yield "]"
+    yield "}"
+
+
+def _edge_title(g: nx.MultiDiGraph, facts: list[Fact]) -> str:
     """The hover text of a drawn edge: one line per fact between the pair."""
     lines = []
     for f in facts:
-        head = f"{g.nodes[f['s']]['label']} {f['p']} {g.nodes[f['o']]['label']}"
-        extra = ", ".join(x for x in (f["role"], f["date"] or f["period"]) if x)
-        lines.append(f"{head}{f' ({extra})' if extra else ''}, source: {f['article']}")
+        head = f"{g.nodes[f.subject]['label']} {f.predicate} {g.nodes[f.object]['label']}"
+        extra = ", ".join(x for x in (f.role, _day(f.date) or f.period) if x)
+        lines.append(f"{head}{f' ({extra})' if extra else ''}, source: {f.article}")
     more = f"\n… and {len(lines) - 12} more" if len(lines) > 12 else ""
     return "\n".join(lines[:12]) + more + "\n(click for the evidence)"
 
 
-def render_html(extraction: Extraction, title: str = "diplograf") -> str:
+def html_parts(extraction: Extraction, title: str = "diplograf") -> Iterator[str]:
+    """The page in pieces, in order: pyvis's page with the view's style, bar, data, script and panel
+    spliced in; the data comes a fact at a time (``script_json_parts``)."""
     from pyvis.network import Network
 
-    g = to_networkx(extraction)
-    data = view_data(extraction, g)
-    pos = layout(g, {k: e["name"] for k, e in data["entities"].items()})
+    g = to_networkx(extraction, details=False)
+    entities = _view_parts(extraction, g)["entities"]
+    pos = layout(g, {k: e["name"] for k, e in entities.items()})
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
-    for key, e in data["entities"].items():
+    for key, e in entities.items():
         x, y = pos[key]
         net.add_node(key, label=e["name"], color=COLOURS.get(e["type"], OTHER_COLOUR), value=e["degree"],
                      x=x, y=y)
-    pairs: dict[str, list[dict]] = {}
-    for f in data["facts"]:
-        pairs.setdefault(pair_id(f["s"], f["o"]), []).append(f)
+    del entities, pos
+    pairs: dict[str, list[Fact]] = {}
+    for _, f in sorted_facts(extraction):
+        pairs.setdefault(pair_id(f.subject, f.object), []).append(f)
     for pid in sorted(pairs):
         a, b = pid.split("\t")
         net.add_edge(a, b, id=pid, title=_edge_title(g, pairs[pid]), value=len(pairs[pid]))
+    del pairs
     net.set_options(json.dumps(OPTIONS))
-    html = net.generate_html(notebook=False)
-    html = REMOTE_TAGS.sub("", html)
-    html = EMPTY_HEADINGS.sub("", html)
+    html = EMPTY_HEADINGS.sub("", REMOTE_TAGS.sub("", net.generate_html(notebook=False)))
+    del net
     head = f"<head>\n<title>{escape(title)}</title>\n<style>{STYLE}</style>"
     # the data and the view's script come before pyvis's drawing, which calls them (HOOK); the panel
     # too (placed right by CSS), so that the canvas has its final size when the network is made
     summary = (f"{g.number_of_nodes()} entities in {g.number_of_edges()} facts (of {len(extraction.entities)} "
                "entities found; the others take part in no fact)")
     bar = BAR.replace("{title}", escape(title)).replace("{summary}", summary)
-    body = (f'<body>\n{bar}\n'
-            f'<script type="application/json" id="diplograf-data">{script_json(data)}</script>\n'
-            f'<script>{SCRIPT}</script>\n<div id="dg-main">{PANEL}')
+    body_open = f'<body>\n{bar}\n<script type="application/json" id="diplograf-data">'
+    body_close = f'</script>\n<script>{SCRIPT}</script>\n<div id="dg-main">{PANEL}'
     hooked = f"window.diplograf.prepare();\n{HOOK}\nwindow.diplograf.wire();"
-    for old, new in (("<head>", head), ("<body>", body), ("</body>", "</div>\n</body>"), (HOOK, hooked)):
-        if html.count(old) != 1:
-            raise RuntimeError(f"pyvis's page has {html.count(old)} '{old}', not one: its template changed")
-        html = html.replace(old, new, 1)
-    return html
+    # each mark once in pyvis's page, and in none of the text put in before it (the data holds no '<')
+    splices = [("<head>", [head]), ("<body>", [body_open, None, body_close]), ("</body>", ["</div>\n</body>"]),
+               (HOOK, [hooked])]
+    added: list[str] = []
+    for old, new in splices:
+        found = html.count(old) + sum(part.count(old) for part in added)
+        if found != 1 or old not in html:
+            raise RuntimeError(f"pyvis's page has {found} '{old}', not one: its template changed")
+        added += [part for part in new if part]
+    done = 0
+    for at, old, new in sorted((html.index(old), old, new) for old, new in splices):
+        yield html[done:at]
+        for part in new:
+            yield from (part,) if part is not None else script_json_parts(extraction, g)
+        done = at + len(old)
+    yield html[done:]
+
+
+def render_html(extraction: Extraction, title: str = "diplograf") -> str:
+    return "".join(html_parts(extraction, title))
 
 
 def write_html(extraction: Extraction, path: Path, title: str = "diplograf") -> None:
-    html = render_html(extraction, title)
+    """The page into ``path`` (atomically), a piece at a time: no whole copy of the page in memory."""
     with atomic_write(path) as handle:
-        handle.write(html)
+        handle.writelines(html_parts(extraction, title))

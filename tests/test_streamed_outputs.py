@@ -7,6 +7,8 @@ import gc
 import weakref
 
 import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
 from sample_extraction import sample_extraction
 
 from diplograf.graph.build import ArticleGraphs, build_graphs, union
@@ -30,7 +32,7 @@ def test_lazy_graphs_stream_to_the_bytes_of_the_whole_mapping(tmp_path):
     assert _files(tmp_path / "whole") == _files(tmp_path / "lazy") == _files(tmp_path / "pairs")
     assert len(_files(tmp_path / "whole")) == len(WRITERS)
     written = _files(tmp_path / "whole")
-    assert written["graph.ttl"] == union(whole).serialize(format="turtle").encode("utf-8")
+    assert isomorphic(Graph().parse(data=written["graph.ttl"].decode("utf-8"), format="turtle"), union(whole))
     assert written["graph.nq"] == "".join(nquads_lines(whole)).encode("utf-8")
     assert written["graph.nt"] == "".join(ntriples_lines(whole)).encode("utf-8")
     assert written["graph.trig"].count(b"{\n") == 2 and written["graph.trig"].startswith(b"@prefix")

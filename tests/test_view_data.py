@@ -7,9 +7,18 @@ import json
 import re
 
 import networkx as nx
+import pytest
 
 from diplograf.extract.records import Article, ArticleResult, Entity, Extraction, Fact, Mention, Sentence, Word
-from diplograf.graph.view import evidence_marks, render_html, script_json, to_networkx, view_data
+from diplograf.graph.view import (
+    evidence_marks,
+    render_html,
+    script_json,
+    script_json_parts,
+    to_networkx,
+    view_data,
+    write_html,
+)
 from diplograf.graph.view_layout import layout
 
 TEXT = "Amani Otieno bertemu Dewi Lestari di Nairobi."
@@ -102,3 +111,46 @@ def test_a_component_of_hundreds_of_nodes_is_laid_out_by_numpy_forces(monkeypatc
     nodes = sorted(g)
     anyhow = np.mean([np.linalg.norm(xy[rng.choice(nodes)] - xy[rng.choice(nodes)]) for _ in range(2000)])
     assert linked < anyhow / 3  # the forces pull linked nodes together
+
+
+def _several_facts() -> Extraction:
+    """The sample extraction with more facts, out of order, one with text that must be escaped."""
+    ex = _extraction()
+    res = ex.articles[0]
+    first = res.facts[0]
+    hostile = Fact("k.txt", "meets", "person:dewi-lestari", "person:amani-otieno", 1,
+                   '</script><script>alert(1)</script> & \u2028', first.start, first.end, confidence=0.9)
+    later = Fact("k.txt", "visits", "person:amani-otieno", "person:dewi-lestari", 1, TEXT, first.start + 5,
+                 first.end, period="2024-05", role="envoy", confidence=0.75)
+    return Extraction([ArticleResult(res.article, res.sentences, res.mentions, [later, hostile, first])],
+                      ex.entities)
+
+
+def test_the_data_streamed_a_fact_at_a_time_is_the_data_written_whole():
+    for ex in (_several_facts(), _extraction(), Extraction([], {})):
+        g = to_networkx(ex, details=False)
+        parts = list(script_json_parts(ex, g))
+        assert "".join(parts) == script_json(view_data(ex, to_networkx(ex)))
+        assert len(parts) >= 12 + len(view_data(ex, g)["facts"])  # five keys, each fact its own piece
+    facts = json.loads("".join(script_json_parts(_several_facts(), to_networkx(_several_facts()))))["facts"]
+    assert [(f["start"], f["p"], f["s"]) for f in facts] == sorted((f["start"], f["p"], f["s"]) for f in facts)
+
+
+def test_the_page_written_in_pieces_is_the_page(tmp_path):
+    ex = _several_facts()
+    write_html(ex, tmp_path / "graph.html", title="<b>Kenya</b> & Peru")
+    html = render_html(ex, title="<b>Kenya</b> & Peru")
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8") == html
+    assert html.count('id="diplograf-data"') == 1 and "alert(1)</script>" not in html
+    assert html.index("window.diplograf.prepare();") < html.index("new vis.Network(") < html.index("</body>")
+    assert "3 facts" in html and html.count("(click for the evidence)") == 1  # one drawn edge,
+    assert html.count(", source: k.txt") == 3  # with the three facts in its hover text
+
+
+def test_a_changed_pyvis_template_is_an_error_not_a_broken_page(monkeypatch):
+    from pyvis.network import Network
+
+    page = Network.generate_html
+    monkeypatch.setattr(Network, "generate_html", lambda self, **kw: page(self, **kw).replace("<body>", "<body><body>"))
+    with pytest.raises(RuntimeError, match="2 '<body>', not one"):
+        render_html(_extraction())
