@@ -68,7 +68,7 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
 
     processes = analysis_processes(articles, cache, threads)  # as build decides
 
-    def stanza_on(todo):
+    def stanza_on(batches):
         t = time.perf_counter()
         if not loaded:  # as in build: only when an article is not in the cache (a cached rebuild imports no torch)
             if processes > 1:  # worker processes of one thread each, loading their models in parallel
@@ -78,11 +78,22 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
                 loaded.append(load_pipeline())
             times["models"] = time.perf_counter() - t
         if processes > 1:
-            sentences = loaded[0].analyse_articles(todo)
+            results = loaded[0].analyse_batches(batches)
         else:
-            sentences = analyse(loaded[0], todo)
+            results = (analyse(loaded[0], batch) for batch in batches)
         times["stanza"] += time.perf_counter() - t
-        return sentences
+        return waited(results)
+
+    def waited(results):
+        """``results``, the time spent waiting for each counted as Stanza's (what the worker processes
+        analyse while this process runs the mention components is not)."""
+        while True:
+            t = time.perf_counter()
+            batch = next(results, None)
+            times["stanza"] += time.perf_counter() - t
+            if batch is None:
+                return
+            yield batch
 
     t = time.perf_counter()
     try:

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -129,38 +129,75 @@ def pieces(text: str, max_chars: int = PIECE_CHARS) -> list[tuple[int, int]]:
     return out
 
 
-def analyse_long(article: Article, analyse: Callable[[Sequence[Article]], list[list[Sentence]]],
-                 max_chars: int = PIECE_CHARS) -> list[Sentence]:
-    """The sentences of a long ``article``, analysed one piece (``pieces``) at a time, each piece as an
-    article of its own (so ``analyse``'s progress hears of each), with offsets and sentence numbers
-    put back into the whole article's."""
+#: Stanza on one batch of articles: the sentences of each.
+Analyse = Callable[[Sequence[Article]], list[list[Sentence]]]
+#: Stanza on batches of articles: the sentences of each batch, in the batches' order, one batch at a time as
+#: the caller reads them (an analyser of several processes may work on the next batches meanwhile).
+AnalyseBatches = Callable[[Iterable[Sequence[Article]]], Iterator[list[list[Sentence]]]]
+
+
+def one_by_one(analyse: Analyse) -> AnalyseBatches:
+    """``analyse`` called on each batch as the caller reads its result (nothing is analysed ahead)."""
+    return lambda batches: map(analyse, batches)
+
+
+def _piece_articles(article: Article, cut: list[tuple[int, int]]) -> list[Article]:
+    return [replace(article, text=article.text[start:end]) for start, end in cut]
+
+
+def _joined(cut: list[tuple[int, int]], parts: Iterable[list[Sentence]]) -> list[Sentence]:
+    """The sentences of the pieces ``cut`` of one article (``parts``, in order), with offsets and sentence
+    numbers put back into the whole article's."""
     out: list[Sentence] = []
-    for start, end in pieces(article.text, max_chars):
-        [part] = analyse([replace(article, text=article.text[start:end])])
+    for (start, _), part in zip(cut, parts):
         for s in part:
             words = [replace(w, start=w.start + start, end=w.end + start) for w in s.words]
             out.append(Sentence(len(out), s.text, s.start + start, s.end + start, words))
     return out
 
 
-def analyse_cached(articles: Sequence[Article], cache: AnalysisCache | None,
-                   analyse: Callable[[Sequence[Article]], list[list[Sentence]]],
+def analyse_long(article: Article, analyse: Analyse, max_chars: int = PIECE_CHARS) -> list[Sentence]:
+    """The sentences of a long ``article``, analysed one piece (``pieces``) at a time, each piece as an
+    article of its own (so ``analyse``'s progress hears of each), with offsets and sentence numbers
+    put back into the whole article's."""
+    cut = pieces(article.text, max_chars)
+    return _joined(cut, (analyse([piece])[0] for piece in _piece_articles(article, cut)))
+
+
+def analysed(articles: Sequence[Article], todo: Sequence[int], cache: AnalysisCache | None,
+             analyse: AnalyseBatches, chunk: int = 32, max_chars: int = MAX_CHUNK_CHARS,
+             piece_chars: int = PIECE_CHARS) -> Iterator[tuple[list[int], list[list[Sentence]]]]:
+    """The articles ``todo`` (indexes into ``articles``) analysed by ``analyse`` in ``chunks`` of at most
+    ``chunk`` articles and ``max_chars`` characters, given chunk by chunk as (indexes, sentences of each),
+    each chunk put in ``cache`` before it is given (a stopped build keeps its work). An article longer than
+    ``max_chars`` goes to ``analyse`` in ``pieces`` of ``piece_chars``, a batch each (so its progress hears
+    of each). ``analyse`` is not called when ``todo`` is empty."""
+    parts = chunks(articles, todo, chunk, max_chars)
+    if not parts:
+        return
+    cuts = [pieces(articles[p[0]].text, piece_chars) if len(p) == 1 and len(articles[p[0]].text) > max_chars
+            else None for p in parts]
+    batches = (batch for part, cut in zip(parts, cuts)
+               for batch in ([[piece] for piece in _piece_articles(articles[part[0]], cut)] if cut
+                             else [[articles[i] for i in part]]))
+    results = analyse(batches)
+    for part, cut in zip(parts, cuts):
+        done = [_joined(cut, (next(results)[0] for _ in cut))] if cut else next(results)
+        if cache:
+            for i, sentences in zip(part, done):
+                cache.put(articles[i].text, sentences)
+        yield part, done
+
+
+def analyse_cached(articles: Sequence[Article], cache: AnalysisCache | None, analyse: Analyse,
                    chunk: int = 32, max_chars: int = MAX_CHUNK_CHARS,
                    piece_chars: int = PIECE_CHARS) -> tuple[list[list[Sentence]], int]:
     """The sentences of each article, from ``cache`` where it has them, else from ``analyse``, called on
-    the missing articles only, in ``chunks`` of at most ``chunk`` articles and ``max_chars`` characters
-    (each chunk is cached as soon as it is done, so a stopped build keeps its work), and not at all when
-    none is missing; an article longer than ``max_chars`` is analysed in pieces (``analyse_long``).
-    Returns them and how many articles were analysed."""
+    the missing articles only, a chunk at a time (``analysed``). Returns them and how many articles were
+    analysed."""
     found: list[list[Sentence] | None] = [cache.get(a.text) if cache else None for a in articles]
     todo = [i for i, s in enumerate(found) if s is None]
-    for part in chunks(articles, todo, chunk, max_chars):
-        if len(part) == 1 and len(articles[part[0]].text) > max_chars:
-            done = [analyse_long(articles[part[0]], analyse, piece_chars)]
-        else:
-            done = analyse([articles[i] for i in part])
+    for part, done in analysed(articles, todo, cache, one_by_one(analyse), chunk, max_chars, piece_chars):
         for i, sentences in zip(part, done):
             found[i] = sentences
-            if cache:
-                cache.put(articles[i].text, sentences)
     return [s or [] for s in found], len(todo)

@@ -3,15 +3,18 @@
 On a CPU, one process with two torch threads analyses barely more words a second than with one, while
 two processes of one thread each analyse about 1.6 times as many (docs/benchmarks.md). ``ProcessAnalyser``
 starts the processes once, each loading the models once, and shares every batch of articles out among
-them; the sentences come back in the articles' order, the same as one process gives.
+them, a few batches ahead of the caller, so that a process never waits on the other or on what the caller
+does with a batch read (cache it, run the mention components); the sentences come back in the articles'
+order, the same as one process gives.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from .cache import AnalysisCache
 from .records import Article, Sentence
@@ -20,6 +23,9 @@ _PIPELINE = None  # the worker process's own Stanza pipeline
 
 #: Below this many words to analyse, one process: each more loads its own models (time and memory).
 PROCESS_MIN_WORDS = 5_000
+#: How many batches the processes are given before the caller reads the first: enough that neither process
+#: waits on the other or on the caller; few, so that the sentences waiting to be read stay few.
+AHEAD = 3
 
 
 def analysis_processes(articles: Sequence[Article], cache: AnalysisCache | None, threads: int) -> int:
@@ -67,23 +73,43 @@ def start_method() -> str:
 class ProcessAnalyser:
     """``processes`` worker processes that analyse articles with the models of ``spec``."""
 
-    def __init__(self, spec, processes: int) -> None:
+    def __init__(self, spec, processes: int, ahead: int = AHEAD) -> None:
         self.processes = processes
+        self.ahead = ahead
         self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(start_method()),
                                         initializer=_start, initargs=(spec,))
 
-    def analyse_articles(self, articles: Sequence[Article], batch_size: int = 32,
-                         progress: Callable[[list[Article]], None] | None = None) -> list[list[Sentence]]:
-        """The sentences of each of ``articles``, the runs of ``split`` analysed at the same time;
-        ``progress`` hears of each run as it comes back."""
-        parts = split(articles, self.processes)
-        futures = [self.pool.submit(_analyse, part, batch_size) for part in parts]
-        out: list[list[Sentence]] = []
-        for part, future in zip(parts, futures):
-            out.extend(future.result())
-            if progress:
-                progress(part)
-        return out
+    def analyse_batches(self, batches: Iterable[Sequence[Article]], batch_size: int = 32,
+                        progress: Callable[[list[Article]], None] | None = None) -> Iterator[list[list[Sentence]]]:
+        """The sentences of each article of each of ``batches``, batch by batch in order (``AnalyseBatches``).
+        Each batch is cut into the runs of ``split``, one task each; ``ahead`` batches are given to the
+        processes before the caller reads the first, and one more each time it reads one, so that a process
+        takes the next task as soon as it is free, whatever the other does or the caller does with what it
+        read. ``progress`` hears of each run as its batch is read."""
+        batches = iter(batches)
+        pending: deque[list[tuple[list[Article], Future]]] = deque()
+
+        def submit() -> None:
+            batch = next(batches, None)
+            if batch is not None:
+                pending.append([(run, self.pool.submit(_analyse, run, batch_size))
+                                for run in split(batch, self.processes)])
+
+        try:
+            for _ in range(self.ahead):
+                submit()
+            while pending:
+                out: list[list[Sentence]] = []
+                for run, future in pending.popleft():
+                    out.extend(future.result())
+                    if progress:
+                        progress(run)
+                submit()
+                yield out
+        finally:  # stopped or failed: what was given ahead is not wanted
+            for tasks in pending:
+                for _, future in tasks:
+                    future.cancel()
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)

@@ -7,12 +7,12 @@ corpus; then fact components run per article and add facts. Register a new compo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from . import calibration, events, gazetteer, memberships, merge, pairs, quotes, relations, roles
 from . import entities as ent
-from .cache import AnalysisCache, analyse_cached
+from .cache import AnalyseBatches, AnalysisCache, analysed
 from .records import (
     ACTS,
     RELATION_TYPES,
@@ -609,12 +609,13 @@ def run(articles: Sequence[Article], sentences: Sequence[list[Sentence]],
     return finish(mention_states(articles, sentences, components, contain), components, contain)
 
 
-def cached_states(articles: Sequence[Article], cache: AnalysisCache | None,
-                  analyse: Callable[[Sequence[Article]], list[list[Sentence]]], chunk: int = 32,
-                  components: Sequence[str] = DEFAULT_COMPONENTS, contain: bool = False) -> list[ArticleState]:
+def cached_states(articles: Sequence[Article], cache: AnalysisCache | None, analyse: AnalyseBatches,
+                  chunk: int = 32, components: Sequence[str] = DEFAULT_COMPONENTS,
+                  contain: bool = False) -> list[ArticleState]:
     """Each article's state after the mention phase: from the mention cache beside ``cache`` where it
-    has the article (no analysis read, no mention component run), else from the analysis (``cache``'s
-    or ``analyse``'s, on the missing articles only) and the mention components, kept in the cache."""
+    has the article (no analysis read, no mention component run), else from the analysis (``cache``'s,
+    else ``analyse``'s, chunk by chunk) and the mention components, run on each chunk as it comes back
+    (while ``analyse`` may go on with the next) and kept in the cache."""
     from .mention_cache import MentionCache
 
     _check(components)
@@ -624,15 +625,20 @@ def cached_states(articles: Sequence[Article], cache: AnalysisCache | None,
     mentions = MentionCache.beside(cache) if cache is not None else None
     kept = [mentions.get(a, names) if mentions else None for a in articles]
     found = [ArticleState(a, [], **fields) if fields else None for a, fields in zip(articles, kept)]
-    todo = [i for i, st in enumerate(found) if st is None]
-    if todo:
-        missing = [articles[i] for i in todo]
-        sentences, _ = analyse_cached(missing, cache, analyse, chunk=chunk)
-        for i, st in zip(todo, mention_states(missing, sentences, components, contain)):
+
+    def run_mentions(todo: list[int], sentences: list[list[Sentence]]) -> None:
+        for i, st in zip(todo, mention_states([articles[i] for i in todo], sentences, components, contain)):
             found[i] = st
             if mentions and not st.failed:
                 st.stored = mentions.put(st, names)
                 st.sentences = []  # on disk until the fact phase reads this article's
+
+    missing = [i for i, st in enumerate(found) if st is None]
+    analysis = [cache.get(articles[i].text) if cache else None for i in missing]
+    run_mentions([i for i, s in zip(missing, analysis) if s is not None], [s for s in analysis if s is not None])
+    del analysis
+    for todo, sentences in analysed(articles, [i for i in missing if found[i] is None], cache, analyse, chunk):
+        run_mentions(todo, sentences)
     return found
 
 
@@ -649,13 +655,18 @@ def extract(articles: Sequence[Article], pipeline=None, batch_size: int = 32, pr
     loaded = [pipeline] if pipeline is not None else []
     fresh: set[str] = set()
 
-    def stanza_on(todo: Sequence[Article]) -> list[list[Sentence]]:
+    def noted(batches: Iterable[Sequence[Article]]) -> Iterator[Sequence[Article]]:
+        for batch in batches:
+            fresh.update(a.id for a in batch)
+            yield batch
+
+    def stanza_on(batches: Iterable[Sequence[Article]]) -> Iterator[list[list[Sentence]]]:
         if not loaded:
             loaded.append((load or load_pipeline)())
-        fresh.update(a.id for a in todo)
-        if hasattr(loaded[0], "analyse_articles"):  # worker processes (extract/parallel.py)
-            return loaded[0].analyse_articles(todo, batch_size=batch_size, progress=progress)
-        return analyse(loaded[0], todo, batch_size=batch_size, progress=progress)
+        batches = noted(batches)
+        if hasattr(loaded[0], "analyse_batches"):  # worker processes (extract/parallel.py)
+            return loaded[0].analyse_batches(batches, batch_size=batch_size, progress=progress)
+        return (analyse(loaded[0], batch, batch_size=batch_size, progress=progress) for batch in batches)
 
     try:
         states = cached_states(articles, cache, stanza_on, chunk=batch_size, contain=contain)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from parses import sentence
 
-from diplograf.extract.cache import AnalysisCache, analyse_cached, analyse_long, chunks, pieces
+from diplograf.extract.cache import AnalysisCache, analyse_cached, analyse_long, analysed, chunks, pieces
 from diplograf.extract.records import Article, Sentence, Word
 
 TEXT = "Menteri Luar Negeri Kenya bertemu mitranya."
@@ -121,6 +121,26 @@ def test_a_long_article_analysed_in_pieces_is_the_article_analysed_whole_with_pr
                               piece_chars=200)
     assert found == _by_line([short, article]) and n == 2
     assert heard[0] == 3 and len(heard) == 1 + len(pieces(LONG, 200))  # the short one, then piece by piece
+
+
+def test_chunks_come_back_in_order_each_cached_first_while_the_analyser_reads_ahead(tmp_path):
+    cache = AnalysisCache(tmp_path, "m")
+    articles = [Article(id="s0", text="Kenya bertemu Peru."), Article(id="long", text=LONG),
+                Article(id="s1", text="Amani Otieno tiba."), Article(id="s2", text="Ana Soto pulang.")]
+    taken: list[list[str]] = []
+
+    def ahead(batches):  # takes every batch before it gives back the first, as worker processes may
+        batches = list(batches)
+        taken.extend([a.id for a in batch] for batch in batches)
+        return iter([_by_line(batch) for batch in batches])
+
+    given = {}
+    for part, done in analysed(articles, [0, 1, 2, 3], cache, ahead, chunk=2, max_chars=500, piece_chars=200):
+        assert [cache.get(articles[i].text) for i in part] == done  # cached before it is given
+        given.update(zip(part, done))
+    assert taken == [["s0"]] + [["long"]] * len(pieces(LONG, 200)) + [["s1", "s2"]]
+    assert [given[i] for i in range(4)] == _by_line(articles)
+    assert list(analysed(articles, [], cache, ahead)) == [] and len(taken) == len(pieces(LONG, 200)) + 2
 
 
 @pytest.mark.slow

@@ -104,3 +104,32 @@ def test_an_entry_is_the_state_after_the_mention_phase_and_an_unreadable_one_is_
     [entry] = cache.folder.rglob("*.pickle")
     entry.write_bytes(entry.read_bytes()[:40])  # as a disk full or a crash would leave it
     assert cache.get(art, names) is None and not entry.exists()
+
+
+def test_the_mention_components_run_on_each_chunk_as_it_comes_back_and_a_stop_keeps_them(tmp_path, counted):
+    parsed = [article(tokens(MEETING.format(day=d)), article_id=f"a{d}") for d in range(1, 6)]
+    articles = [a for a, _ in parsed]
+    parses = {a.text: s for a, s in parsed}
+    cache = AnalysisCache(tmp_path, "m")
+    cache.put(articles[0].text, parses[articles[0].text])  # analysed before: only its mentions to find
+    asked: list[tuple[list[str], list[str]]] = []
+
+    def analyse(batches):  # reads a batch when the next result is wanted, as one process does
+        for batch in batches:
+            asked.append((sorted(counted), [a.id for a in batch]))
+            if batch[0].id == "a4" and len(asked) == 2 and not (cache.folder.parent.parent / "stop").exists():
+                (cache.folder.parent.parent / "stop").touch()
+                raise KeyboardInterrupt  # the user stops the build
+            yield [parses[a.text] for a in batch]
+
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.cached_states(articles, cache, analyse, chunk=2)
+    assert asked == [(["a1"], ["a2", "a3"]), (["a1", "a2", "a3"], ["a4", "a5"])]  # each chunk's mentions at once
+    mentions = MentionCache.beside(cache)
+    assert len(list(mentions.folder.rglob("*.pickle"))) == 3  # the stopped build kept the chunks it had done
+    counted.clear()
+    states = pipeline.cached_states(articles, cache, analyse, chunk=2)
+    assert counted == ["a4", "a5"]  # the rest, analysed and found now
+    whole = pipeline.mention_states(articles, [parses[a.text] for a in articles])
+    assert [(st.mentions, st.holdings, st.titles, st.nested) for st in states] == \
+        [(st.mentions, st.holdings, st.titles, st.nested) for st in whole]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 import pytest
 
@@ -41,6 +42,41 @@ def test_workers_are_forked_until_torch_runs_here(monkeypatch):
     assert parallel.start_method() == "fork"
     monkeypatch.setitem(sys.modules, "torch", object())
     assert parallel.start_method() == "spawn"
+
+
+def _no_models(spec) -> None:
+    """A worker's start without models (the test below reads no text)."""
+
+
+def _ids(articles: list[Article], batch_size: int) -> list[list[str]]:
+    time.sleep(0.02 * len(articles))  # a worker's analysis takes time
+    return [[a.id] for a in articles]
+
+
+def test_batches_go_to_the_processes_ahead_of_the_caller_and_come_back_in_order(monkeypatch):
+    monkeypatch.setattr(parallel, "start_method", lambda: "fork")  # the workers run this module's doubles
+    monkeypatch.setattr(parallel, "_start", _no_models)
+    monkeypatch.setattr(parallel, "_analyse", _ids)
+    batches = [[Article(id=f"b{k}-{i}", text="kata " * (i + 1)) for i in range(4)] for k in range(5)]
+    analyser = parallel.ProcessAnalyser(None, 2, ahead=2)
+    given: list[list[str]] = []
+    submit = analyser.pool.submit
+
+    def recorded(fn, run, *args):
+        given.append([a.id for a in run])
+        return submit(fn, run, *args)
+
+    analyser.pool.submit = recorded
+    heard: list[list[str]] = []
+    try:
+        results = analyser.analyse_batches(batches, progress=lambda run: heard.append([a.id for a in run]))
+        assert given == []  # nothing is analysed before the first batch is wanted
+        first = next(results)
+        assert given == [[a.id for a in run] for batch in batches[:3] for run in split(batch, 2)]  # 2 ahead, +1
+        assert [first, *results] == [[[a.id] for a in batch] for batch in batches]
+        assert heard == given == [[a.id for a in run] for batch in batches for run in split(batch, 2)]
+    finally:
+        analyser.close()
 
 
 @pytest.mark.slow
