@@ -9,7 +9,10 @@ corpus sizes, and (``--workers N``) a build on N Dask worker processes compared 
 
 For each size, a fixed sample (seed 17) of ``../shared/corpus/indosum/articles.jsonl`` (the bundled
 examples where ../shared is absent) is built cold into a fresh analysis cache (model loading, Stanza,
-diplograf's extraction, graph and outputs timed apart), then again from that cache. Each build runs in
+diplograf's extraction, graph and outputs timed apart), then again from that cache. diplograf's own share
+is printed three ways: the wall time its build process spends not waiting on Stanza (while analysis
+processes work, the mention components run on the batches already back), its work after the last batch
+(which nothing overlaps), and its CPU seconds among those of the build and its analysis processes. Each build runs in
 a process of its own, so its peak RSS (``ru_maxrss``, the high-water mark) is its own. The machine's
 load average is printed beside the figures: on a shared machine, compare figures of one run. With
 ``--baseline REV``, the same samples are also built cold by the code of git revision REV (a temporary
@@ -39,6 +42,8 @@ REPO = Path(__file__).resolve().parents[1]
 STAGES = ("models", "stanza", "extraction", "graph and outputs", "view")
 #: The stages that are diplograf's own code (the rest is Stanza and its models).
 OWN = ("extraction", "graph and outputs", "view")
+#: diplograf's own work that nothing overlaps: the extraction after the last analysed batch, the outputs, the view
+AFTER = "after the analysis"
 
 
 def sample(shared: Path, n: int):
@@ -65,6 +70,7 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
 
     times = {"models": 0.0, "stanza": 0.0}
     loaded = []
+    analysis_end: list[float] = []  # when the last analysed batch was read (none: nothing analysed)
 
     processes = analysis_processes(articles, cache, threads)  # as build decides
 
@@ -93,6 +99,7 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
             times["stanza"] += time.perf_counter() - t
             if batch is None:
                 return
+            analysis_end[:] = [time.perf_counter()]
             yield batch
 
     t = time.perf_counter()
@@ -103,6 +110,8 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
             loaded[0].close()
     extraction = finish(states)
     times["extraction"] = time.perf_counter() - t - times["stanza"]
+    # what of the extraction no analysis overlaps: after the last batch (all of it when nothing was analysed)
+    after = time.perf_counter() - analysis_end[0] if analysis_end else times["extraction"]
     times["stanza"] -= times["models"]
     t = time.perf_counter()
     write_formats(ArticleGraphs(extraction), out, ["ttl", "trig"])  # a graph at a time
@@ -112,6 +121,7 @@ def build(articles, cache, out: Path, threads: int) -> dict[str, float]:
     t = time.perf_counter()
     write_html(extraction, out / "graph.html")
     times["view"] = time.perf_counter() - t
+    times[AFTER] = after + times["graph and outputs"] + times["view"]
     return times
 
 
@@ -134,7 +144,13 @@ def child(job: dict) -> dict:
     return {"total": time.perf_counter() - t, "stages": stages, "workers": job.get("workers"),
             "articles": len(articles), "words": sum(len(a.text.split()) for a in articles),
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "load": os.getloadavg()[0],
-            "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+            "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            "cpu_s": _cpu(resource.RUSAGE_SELF), "children_cpu_s": _cpu(resource.RUSAGE_CHILDREN)}
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def articles_file(shared: Path, articles, path: Path) -> list[Path]:
@@ -214,9 +230,15 @@ def report(name: str, r: dict) -> None:
           + (f"; analysed in worker processes, the largest's peak RSS {r['worker_rss_mb']:.0f} MB"
              if not r.get("workers") and r.get("worker_rss_mb", 0) > 100 else ""))
     if r["stages"]:
-        own = sum(r["stages"].get(s, 0.0) for s in OWN)
-        print("                   " + ", ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in r["stages"].items())
+        stages = {k: v for k, v in r["stages"].items() if k != AFTER}
+        own = sum(stages.get(s, 0.0) for s in OWN)
+        print("                   " + ", ".join(f"{k} {v:.1f} s ({v / total:.0%})" for k, v in stages.items())
               + f"; diplograf's own share {own / total:.1%}")
+        cpu, children = r.get("cpu_s", 0.0), r.get("children_cpu_s", 0.0)
+        print(f"                   diplograf's own work after the analysis (overlapped by nothing) "
+              f"{r['stages'].get(AFTER, 0.0):.1f} s ({r['stages'].get(AFTER, 0.0) / total:.1%} of the wall time); "
+              f"CPU: the build process {cpu:.1f} s of {cpu + children:.1f} s with its analysis processes "
+              f"({cpu / (cpu + children):.1%})")
 
 
 def same_outputs(a: Path, b: Path) -> str:

@@ -117,9 +117,14 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
         raise ValueError(f"processes must be 1 or more, not {processes!r}")
 
     def load():  # only when an article is not in the cache: a cached rebuild imports no torch
+        if distributed:
+            from .distributed import DaskAnalyser
+
+            return DaskAnalyser(spec, workers=workers, scheduler=scheduler, threads=threads,
+                                on_connect=lambda client: on_load and on_load(1))
         if on_load:
-            on_load(processes if not distributed else 1)
-        if processes > 1 and not distributed:
+            on_load(processes)
+        if processes > 1:
             from diplograf.extract.parallel import ProcessAnalyser
 
             return ProcessAnalyser(spec, processes)
@@ -128,17 +133,9 @@ def build(inputs: Sequence[str | Path], out: str | Path | None = None, *,
 
     def analysed() -> Extraction:
         from diplograf.extract.pipeline import extract
-        from diplograf.extract.pipeline import run as components
 
-        if not distributed:
-            return extract(articles, batch_size=batch_size, progress=progress, cache=analysis_cache, load=load,
-                           contain=contain)
-        from .distributed import analyse_on
-
-        sentences = analyse_on(articles, analysis_cache, spec, workers=workers, scheduler=scheduler,
-                               threads=threads, batch_size=batch_size, progress=progress,
-                               on_connect=lambda client: on_load and on_load(1))
-        return components(articles, sentences, contain=contain)
+        return extract(articles, batch_size=batch_size, progress=progress, cache=analysis_cache, load=load,
+                       contain=contain)
 
     def run() -> BuildResult:
         extraction = analysed().keep(min_confidence)

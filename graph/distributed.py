@@ -2,8 +2,9 @@
 ``build --scheduler tcp://HOST:PORT`` (an existing dask.distributed cluster).
 
 Only Stanza's analysis, nearly all of a cold build's time, leaves the client. The client reads the
-cache, sends the articles it lacks to the workers in the same batches a one-process build makes, puts
-the sentences that come back into the cache, and runs the extraction and the cross-article merge
+caches, sends the articles it lacks to the workers in the same batches a one-process build makes
+(``DaskAnalyser``, the analyser ``extract`` is given), caches the sentences that come back, runs the
+mention components on each batch as it comes and the rest of the extraction and the cross-article merge
 itself, over the articles in input order: the outputs are byte for byte those of a one-process build.
 Each worker process loads the models once (on its first batch) and keeps them for the next ones.
 """
@@ -11,11 +12,12 @@ Each worker process loads the models once (on its first batch) and keeps them fo
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from diplograf.extract.cache import AnalysisCache, chunks, models_tag
+from diplograf.extract.cache import models_tag
 from diplograf.extract.models import BUNDLED_DIR, ModelError, ModelSpec
 from diplograf.extract.records import Article, Sentence
 
@@ -83,53 +85,66 @@ def connect(workers: int | None = None, scheduler: str | None = None, timeout: f
         yield client
 
 
-def analyse_on(articles: Sequence[Article], cache: AnalysisCache | None, spec: ModelSpec, *,
-               workers: int | None = None, scheduler: str | None = None, threads: int | None = None,
-               batch_size: int = 32, progress: Callable[[list[Article]], None] | None = None,
-               on_connect: Callable[[object], None] | None = None) -> list[list[Sentence]]:
-    """The sentences of each of ``articles``: from ``cache`` where it has them, the others analysed on
-    Dask workers (``connect(workers, scheduler)``, opened only when an article is missing from the
-    cache), ``batch_size`` articles a task, each batch cached as soon as it is back. ``progress`` gets
-    the articles of each batch as it comes back (the cached ones first); ``on_connect`` the client."""
-    found: list[list[Sentence] | None] = [cache.get(a.text) if cache else None for a in articles]
-    todo = [i for i, s in enumerate(found) if s is None]
-    cached = [a for a, s in zip(articles, found) if s is not None]
-    if progress and cached:
-        progress(cached)
-    if not todo:
-        return [s or [] for s in found]
-    from distributed import as_completed
+#: How many batches each worker thread is given ahead of the one the client waits for: enough that no
+#: worker waits on the client, few, so that the sentences waiting to be read stay few.
+AHEAD_PER_WORKER = 2
 
-    tag = models_tag(spec.folder, spec.package, spec.int8)
-    portable = _portable(spec)
-    parts = chunks(articles, todo, batch_size)
-    with connect(workers, scheduler) as client:
+
+class DaskAnalyser:
+    """Stanza on Dask workers, as ``extract`` asks for it (``analyse_batches``): ``connect(workers,
+    scheduler)`` is opened when made (``extract`` makes one only when an article is missing from the
+    cache) and closed by ``close``. The client keeps the analysis cache, the mention cache and the rest
+    of the extraction, as a one-process build does."""
+
+    def __init__(self, spec: ModelSpec, *, workers: int | None = None, scheduler: str | None = None,
+                 threads: int | None = None, on_connect: Callable[[object], None] | None = None) -> None:
+        self.tag = models_tag(spec.folder, spec.package, spec.int8)
+        self.portable = _portable(spec)
+        self.threads = threads
+        self._connection = connect(workers, scheduler)
+        self.client = self._connection.__enter__()
         if on_connect:
-            on_connect(client)
-        pending = {client.submit(analyse_batch, [articles[i] for i in part], portable, threads, batch_size,
-                                 pure=False): part for part in parts}
+            on_connect(self.client)
+
+    def analyse_batches(self, batches: Iterable[Sequence[Article]], batch_size: int = 32,
+                        progress: Callable[[list[Article]], None] | None = None) -> Iterator[list[list[Sentence]]]:
+        """The sentences of each article of each of ``batches``, batch by batch in order (``AnalyseBatches``),
+        each batch a task; ``AHEAD_PER_WORKER`` tasks a worker thread are out before the client waits on the
+        first. ``progress`` hears of each batch as it is read. A stop cancels the tasks not read."""
+        batches = iter(batches)
+        ahead = AHEAD_PER_WORKER * max(1, sum(self.client.nthreads().values()))
+        pending: deque[tuple[list[Article], object]] = deque()
+
+        def submit() -> None:
+            batch = next(batches, None)
+            if batch is not None:
+                batch = list(batch)
+                pending.append((batch, self.client.submit(analyse_batch, batch, self.portable, self.threads,
+                                                          batch_size, pure=False)))
+
         try:
-            for future in as_completed(list(pending)):
-                part = pending.pop(future)
+            for _ in range(ahead):
+                submit()
+            while pending:
+                batch, future = pending.popleft()
                 try:
                     their_tag, sentences = future.result()
                 except ModelError:
                     raise
                 except Exception as err:  # a worker that died, or failed to import diplograf
-                    raise ClusterError(f"a Dask worker failed to analyse articles {articles[part[0]].id}.."
-                                       f"{articles[part[-1]].id}: {type(err).__name__}: {err}") from err
+                    raise ClusterError(f"a Dask worker failed to analyse articles {batch[0].id}..{batch[-1].id}: "
+                                       f"{type(err).__name__}: {err}") from err
                 future.release()  # the workers may forget this batch now: they hold only unread ones
-                if their_tag != tag:
+                if their_tag != self.tag:
                     raise ClusterError(f"a Dask worker has other models or another diplograf (models tag "
-                                       f"{their_tag}, here {tag}): install the same diplograf on every worker")
-                for i, s in zip(part, sentences):
-                    found[i] = s
-                    if cache:
-                        cache.put(articles[i].text, s)
+                                       f"{their_tag}, here {self.tag}): install the same diplograf on every worker")
+                submit()
                 if progress:
-                    progress([articles[i] for i in part])
+                    progress(batch)
+                yield sentences
         finally:
-            for future in pending:  # stopped early (an error, Ctrl-C): the rest is not wanted
+            for _, future in pending:  # stopped early (an error, Ctrl-C): the rest is not wanted
                 future.cancel()
-    return [s or [] for s in found]
 
+    def close(self) -> None:
+        self._connection.__exit__(None, None, None)

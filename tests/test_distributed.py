@@ -31,7 +31,7 @@ def _loaded_pipeline() -> int:
 @pytest.mark.slow
 def test_dask_builds_are_byte_identical_to_one_process(tmp_path):
     """Two articles a batch spreads the five examples over both workers; each loads the models once;
-    a rebuild from the cache needs no cluster at all."""
+    the client keeps the analyses and the mentions; a rebuild from the cache needs no cluster at all."""
     LocalCluster = pytest.importorskip("distributed").LocalCluster
     from distributed import Client
 
@@ -50,6 +50,8 @@ def test_dask_builds_are_byte_identical_to_one_process(tmp_path):
         assert client.run(_loaded_pipeline) == first, "the models stay loaded between builds"
     assert sorted(a.id for a in seen) == sorted(a.id for a in one.articles)
     assert len(list((cache / "analysis").glob("*/*/*.json"))) == len(one.articles)
+    # the client ran the mention components and kept them, as a one-process build does
+    assert len(list((cache / "mentions").glob("*/*/*.pickle"))) == len(one.articles)
     assert main(["build", str(EXAMPLES), "--out", str(tmp_path / "cli"), "--workers", "2", "--batch-size", "2",
                  "--no-cache", "--quiet"]) == 0
     cached = build([EXAMPLES], tmp_path / "cached", cache=cache, batch_size=2, scheduler="tcp://127.0.0.1:9")
