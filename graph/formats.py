@@ -1,12 +1,13 @@
 """RDF serialisations of the article graphs: a registry of writers, each deterministic and atomic.
 
     ttl     graph.ttl     the union of all article graphs (Turtle, through sorted runs on disk: ``turtle``)
-    nt      graph.nt      the union as N-Triples, written line by line (large corpora)
+    nt      graph.nt      the union as N-Triples, sorted, each triple once (sorted runs on disk: large corpora)
     nq      graph.nq      the dataset as N-Quads: one named graph per article, streamed
     trig    graph.trig    the dataset as TriG: one named graph per article
     jsonld  graph.jsonld  the dataset as JSON-LD (named graphs as ``@graph`` objects), keys sorted
 
-Same article graphs, same bytes: graphs come in IRI order, lines are sorted inside each graph.
+Same article graphs, same bytes: graphs come in IRI order, lines are sorted inside each graph; the unions
+(ttl, nt) are sorted whole, through sorted runs on disk (``turtle.SortedLines``), never held in memory.
 """
 
 from __future__ import annotations
@@ -76,14 +77,9 @@ def sorted_lines(g: Graph) -> list[str]:
     return sorted(_nt_row(t) for t in g)
 
 
-def ntriples_lines(graphs: Graphs) -> Iterator[str]:
-    """The union as N-Triples lines, one graph at a time; a triple shared by graphs comes once."""
-    seen: set[str] = set()  # the lines themselves: a hash collision must never drop a triple
-    for g in graphs.values():
-        for line in sorted_lines(g):
-            if line not in seen:
-                seen.add(line)
-                yield line
+def ntriples_lines(graphs: Graphs) -> list[str]:
+    """The union as N-Triples lines, sorted, each once (what ``NTriplesSink`` writes, held in memory)."""
+    return sorted({line for g in graphs.values() for line in map(_nt_row, g)})
 
 
 def nquads_lines(graphs: Graphs) -> Iterator[str]:
@@ -128,17 +124,25 @@ class TurtleSink(Sink):
 
 @writer("nt", "graph.nt")
 class NTriplesSink(Sink):
-    """The union as N-Triples, written line by line (a triple shared by graphs once)."""
+    """The union as N-Triples, sorted, a triple shared by graphs once: the lines wait in sorted runs on
+    disk (``turtle.SortedLines``), so memory stays flat with the corpus."""
 
     def __init__(self, path: Path):
         super().__init__(path)
-        self.seen: set[str] = set()  # the lines themselves: a hash collision must never drop a triple
+        self.lines = SortedLines(path.parent)
+        self.count: int | None = None  # distinct triples, once written
 
     def add(self, name: URIRef, g: Graph) -> None:
-        for line in sorted_lines(g):
-            if line not in self.seen:
-                self.seen.add(line)
-                self.handle.write(line)
+        self.lines.add(map(_nt_row, g))
+
+    def finish(self) -> None:
+        self.count = 0
+        for line in self.lines.distinct():
+            self.handle.write(line)
+            self.count += 1
+
+    def release(self) -> None:
+        self.lines.close()
 
 
 @writer("nq", "graph.nq")
@@ -274,8 +278,8 @@ def write_formats(graphs: Graphs | Iterable[tuple[URIRef, Graph]], out: Path, fo
         for sink in sinks:
             sink.abort(err)
         raise
-    turtle = next((sink for sink in sinks if isinstance(sink, TurtleSink)), None)
-    counter = SortedLines(out) if distinct is not None and turtle is None else None
+    union_sink = next((sink for sink in sinks if isinstance(sink, (TurtleSink, NTriplesSink))), None)
+    counter = SortedLines(out) if distinct is not None and union_sink is None else None
 
     def each() -> Iterator[tuple[URIRef, Graph]]:
         for name, g in pairs:
@@ -290,7 +294,7 @@ def write_formats(graphs: Graphs | Iterable[tuple[URIRef, Graph]], out: Path, fo
     try:
         _write_all(each(), sinks)
         if distinct is not None:
-            distinct(sum(1 for _ in counter.distinct()) if counter is not None else turtle.count)
+            distinct(sum(1 for _ in counter.distinct()) if counter is not None else union_sink.count)
     finally:
         if counter is not None:
             counter.close()

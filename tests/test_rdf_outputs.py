@@ -76,6 +76,7 @@ def test_outputs_are_byte_identical_across_runs(graphs, written, tmp_path):
         assert (tmp_path / filename).read_bytes() == (written / filename).read_bytes(), filename
     ntriples = (written / "graph.nt").read_text().splitlines()
     assert len(ntriples) == len(set(ntriples)) == len(build_graph(sample_extraction()))
+    assert ntriples == sorted(ntriples)  # the union, sorted whole (not a graph at a time)
 
 
 def test_unknown_format_is_named():
