@@ -152,7 +152,7 @@ def _unit_then_body(sentence: Sentence, at: dict[int, Mention], j: int) -> tuple
     KPK; ``markers.tsv`` ``own-body``) ends it."""
     words = sentence.words
     own = markers("own-body")
-    k, body = j, None
+    k, body, named = j, None, False
     while k <= len(words) and k - j < 8:
         m = at.get(k)
         if m is not None and m.type in ("Organization", "Country") and m.entity:
@@ -161,17 +161,25 @@ def _unit_then_body(sentence: Sentence, at: dict[int, Mention], j: int) -> tuple
         w = words[k - 1]
         if norm(w.text) in own:
             return None
-        if m is None and w.text[:1].isupper() and is_common(w.text) and body is None:
+        if m is None and w.text[:1].isupper() and body is None and (is_common(w.text) or _unit_word(sentence, k)):
+            named = named or not is_common(w.text)
             k += 1
             continue
         break
-    if body is None or k == j:
-        return None
+    if body is None or k == j or (named and body.type != "Organization"):
+        return None  # a word of a unit's own name ("Penerangan") names a unit of a body, not of a state
     after = k + honorific_at([w.text for w in words], k - 1)
     person = at.get(after)
     if person is None or person.type != "Person":
         return None
     return body, k
+
+
+def _unit_word(sentence: Sentence, k: int) -> bool:
+    """Word ``k`` may be part of a unit's name though news writes it capitalised most of the time
+    ("Penerangan" in "Pusat Penerangan TNI"): no entity to the tagger, no rank ("Jenderal"), no role."""
+    return (sentence.word(k).ner == "O" and not honorific_at([w.text for w in sentence.words], k - 1)
+            and _role_at(sentence, k) is None)
 
 
 def _first_of(holdings: list[RoleHolding], person: Mention) -> int:

@@ -90,3 +90,27 @@ def test_the_head_of_a_unit_of_a_known_body_holds_the_role_in_the_body():
         "./PUNCT/2/punct")))
     assert facts(result, "holdsRole") == {
         ("Dewi Lestari", "Ministry of Trade of Indonesia", "Head of Pusat Komunikasi Publik")}
+
+
+def test_a_units_own_capitalised_name_between_a_role_and_a_body_keeps_the_body():
+    # "Kepala Pusat Penerangan TNI Mayjen Dewi Lestari mengatakan ..." ("Penerangan" is no common word)
+    result = run(article(tokens(
+        "Kepala/NOUN/7/nsubj Pusat/PROPN/1/flat:name Penerangan/PROPN/1/flat:name TNI/PROPN/1/flat:name/S-ORG "
+        "Mayjen/PROPN/4/flat:name/B-PER Dewi/PROPN/5/flat:name/I-PER Lestari/PROPN/6/flat:name/E-PER "
+        "mengatakan/VERB/0/root ./PUNCT/8/punct")))
+    assert facts(result, "holdsRole") == {
+        ("Dewi Lestari", "Indonesian National Armed Forces", "Head of Pusat Penerangan")}
+
+
+def test_such_a_word_before_a_state_or_a_rank_is_no_unit():
+    # "Menteri Pemuda Republik Kenya Ana Soto hadir." -- "Republik" is part of how the state is named
+    result = run(article(tokens(
+        "Menteri/PROPN/7/nsubj Pemuda/PROPN/1/flat Republik/PROPN/1/flat Kenya/PROPN/1/flat/S-LOC "
+        "Ana/PROPN/1/flat/B-PER Soto/PROPN/5/flat/E-PER hadir/VERB/0/root ./PUNCT/7/punct")))
+    assert not any(r and "Republik" in r for _, _, r in facts(result, "holdsRole"))
+    # "Kepala Pusat Penerangan Jenderal TNI Ana Soto hadir." -- a rank ends a unit's name
+    result = run(article(tokens(
+        "Kepala/NOUN/7/nsubj Pusat/PROPN/1/flat:name Penerangan/PROPN/1/flat:name Jenderal/PROPN/1/flat:name "
+        "TNI/PROPN/1/flat:name/S-ORG Ana/PROPN/1/flat:name/B-PER Soto/PROPN/6/flat:name/E-PER "
+        "hadir/VERB/0/root ./PUNCT/8/punct")))
+    assert not any(r and "Jenderal" in r for _, _, r in facts(result, "holdsRole"))
